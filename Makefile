@@ -1,0 +1,46 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine: `make extract` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript
+
+.PHONY: extract test bench corpus sysdeps clean
+
+extract: $(STAMP) sysdeps
+	$(VENV)/bin/kpu-extract run corpus/ --out outputs/
+
+test: $(STAMP) sysdeps
+	$(PY) -m pytest
+
+bench: $(STAMP) sysdeps
+	$(PY) bench/run.py
+
+corpus: $(STAMP)
+	$(PY) corpus/generate.py
+	$(PY) corpus/make_scans.py
+
+# System packages: installed with apt-get when root, else the exact command is printed.
+sysdeps:
+	@missing=""; \
+	command -v tesseract >/dev/null || missing="yes"; \
+	command -v pdftoppm  >/dev/null || missing="yes"; \
+	command -v gs        >/dev/null || missing="yes"; \
+	if command -v tesseract >/dev/null && ! tesseract --list-langs 2>/dev/null | grep -qx ind; then missing="yes"; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSPKG); \
+	  else \
+	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y $(SYSPKG)"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	$(VENV)/bin/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) outputs/*.parquet .cache

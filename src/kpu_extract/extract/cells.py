@@ -1,0 +1,63 @@
+"""Words -> cells: put OCR words into the cells of a table grid (both in PDF points)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from kpu_extract.extract.grid import Grid, GridCell, words_to_lines
+from kpu_extract.extract.model import Cell, RawTable, Word
+
+
+def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0) -> RawTable:
+    """Fill `grid` with the words whose centre lies in a cell; the same dense shape as pdfplumber.
+
+    A word belongs to exactly one cell (by its centre), so text never merges across a column
+    rule even when OCR glued it to the rule. Inside a cell, lines are joined with newlines.
+    """
+    owner = _slot_owner(grid)
+    members: dict[GridCell, list[Word]] = {c: [] for c in grid.cells}
+    for word in words:
+        cell = _cell_at(grid, owner, word)
+        if cell is not None:
+            members[cell].append(word)
+    n_rows, n_cols = len(grid.rows) - 1, len(grid.cols) - 1
+    rows: list[list[str | None]] = [[None] * n_cols for _ in range(n_rows)]
+    cells = []
+    for gc in grid.cells:
+        text, conf = join_words(members[gc])
+        rows[gc.row][gc.col] = text
+        cells.append(Cell(text=text, row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span,
+                          bold=False, conf=conf, bbox=gc.bbox))
+    return RawTable(page=page, index=index, rows=rows, cells=cells, bbox=grid.bbox, strategy=grid.strategy)
+
+
+def join_words(words: list[Word]) -> tuple[str, float]:
+    """Text of words in reading order (space within a line, newline between lines), mean conf."""
+    if not words:
+        return "", 100.0
+    text = "\n".join(" ".join(w.text for w in line) for line in words_to_lines(words))
+    return text, round(sum(w.conf for w in words) / len(words), 1)
+
+
+def words_in(words: list[Word], bbox: tuple[float, float, float, float]) -> list[Word]:
+    """Words whose centre lies inside `bbox` (x0, top, x1, bottom)."""
+    x0, top, x1, bottom = bbox
+    return [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+
+
+def _slot_owner(grid: Grid) -> dict[tuple[int, int], GridCell]:
+    owner = {}
+    for cell in grid.cells:
+        for r in range(cell.row, cell.row + cell.row_span):
+            for c in range(cell.col, cell.col + cell.col_span):
+                owner[(r, c)] = cell
+    return owner
+
+
+def _cell_at(grid: Grid, owner: dict[tuple[int, int], GridCell], word: Word) -> GridCell | None:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    if not (grid.cols[0] <= x <= grid.cols[-1] and grid.rows[0] <= y <= grid.rows[-1]):
+        return None
+    r = min(bisect_right(grid.rows, y) - 1, len(grid.rows) - 2)
+    c = min(bisect_right(grid.cols, x) - 1, len(grid.cols) - 2)
+    return owner.get((r, c))

@@ -1,0 +1,71 @@
+"""The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
+
+Stages: render -> clean -> find rules -> remove rules -> OCR words -> grids -> cells -> re-read
+unparsed amounts -> running text. Coordinates are PDF points of the deskewed page.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kpu_extract.extract import raster
+from kpu_extract.extract.cells import words_in, words_to_cells
+from kpu_extract.extract.grid import (Grid, grid_line_mask, image_to_line_masks, masks_to_grids, words_to_grid,
+                                      words_to_lines)
+from kpu_extract.extract.model import Page, RawTable, Word
+from kpu_extract.extract.ocr import OcrSettings, page_words, remove_lines, reread_empty_cells, reread_money_cells
+
+DEFAULT_SETTINGS = OcrSettings()
+
+# A finder gets the ruled grids (pixels), the page words (points) and the dpi.
+GridFinder = Callable[[list[Grid], list[Word], float], list[Grid]]
+
+
+def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+    return [g.scaled(72.0 / dpi) for g in ruled]
+
+
+def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+    grid = words_to_grid(words)
+    return [grid] if grid is not None else []
+
+
+# Tried in order; the first finder that returns grids wins (borderless only when nothing is ruled).
+TABLE_FINDERS: tuple[tuple[str, GridFinder], ...] = (("lines", _ruled), ("words", _borderless))
+
+
+def read_scanned_page(pdf_path: str, index: int, number: int,
+                      settings: OcrSettings = DEFAULT_SETTINGS) -> Page:
+    """OCR page `index` (0-based) of `pdf_path` into a Page numbered `number` (1-based)."""
+    gray, dpi = raster.render_page(pdf_path, index, min_dpi=settings.min_dpi,
+                                   max_dpi=settings.max_dpi, max_pixels=settings.max_pixels)
+    gray = raster.clean_page(gray)
+    masks = image_to_line_masks(gray, dpi)
+    ruled = masks_to_grids(masks, dpi)
+    ocr_image = remove_lines(gray, grid_line_mask(masks, ruled, dpi))
+    words = page_words(ocr_image, dpi, settings.lang, settings.psm, settings.timeout_s)
+    grids = find_grids(ruled, words, dpi)
+    tables = [words_to_cells(words, g, page=number, index=i) for i, g in enumerate(grids)]
+    if settings.reread_money and tables:
+        tables = reread_money_cells(ocr_image, dpi, tables, settings.lang, settings.timeout_s)
+    if settings.reread_empty and tables:
+        tables = reread_empty_cells(ocr_image, dpi, tables, settings.lang, settings.timeout_s)
+    height, width = (v * 72.0 / dpi for v in gray.shape)
+    return Page(number=number, method="ocr", width=width, height=height, tables=tables,
+                text=running_text(words, tables), words=words)
+
+
+def find_grids(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+    """Grids (in points) from the first table finder that finds any."""
+    for _name, finder in TABLE_FINDERS:
+        grids = finder(ruled, words, dpi)
+        if grids:
+            return grids
+    return []
+
+
+def running_text(words: list[Word], tables: list[RawTable]) -> str:
+    """Text of the words outside every table, as lines in reading order."""
+    inside = {id(w) for t in tables if t.bbox for w in words_in(words, t.bbox)}
+    outside = [w for w in words if id(w) not in inside]
+    return "\n".join(" ".join(w.text for w in line) for line in words_to_lines(outside))

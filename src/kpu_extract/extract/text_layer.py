@@ -1,0 +1,97 @@
+"""Tables and running text from a page's text layer (pdfplumber).
+
+Ruled tables come from pdfplumber's line-based finder: KPU tables are printed with a full
+grid, and merged cells (a sasaran over many kegiatan, bold group rows over all columns) show
+up as one cell bbox that we turn into row/col spans.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pdfplumber.page
+
+from .model import Cell, Page, RawTable, Word
+
+# Line-based finding; a small snap tolerance joins the double rules some generators draw.
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+# A cell counts as bold when at least this share of its characters are in a bold font.
+BOLD_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class _Slots:
+    """Column and row boundaries of one table, to turn cell bboxes into grid positions."""
+
+    xs: list[float]
+    tops: list[float]
+
+    def col(self, x: float) -> int:
+        return max(0, bisect_right(self.xs, x + 1) - 1)
+
+    def row(self, y: float) -> int:
+        return max(0, bisect_right(self.tops, y + 1) - 1)
+
+
+def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
+    """Read one text-layer page: its ruled tables and the text outside them."""
+    found = page.find_tables(TABLE_SETTINGS)
+    chars = page.chars
+    tables = [_table_to_raw(t, number, i, chars) for i, t in enumerate(found)]
+    boxes = [t.bbox for t in found]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    text = outside.extract_text() or ""
+    return Page(number=number, method="text", width=float(page.width), height=float(page.height),
+                tables=[t for t in tables if t.n_rows], text=text)
+
+
+def page_words(page: pdfplumber.page.Page) -> list[Word]:
+    """All words of the page with boxes (used by triage and the debug view)."""
+    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words()]
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_to_raw(table, number: int, index: int, chars: list[dict]) -> RawTable:
+    text_rows = table.extract()
+    bboxes = [c for c in table.cells]
+    slots = _Slots(xs=sorted({round(b[0], 1) for b in bboxes}), tops=sorted({round(b[1], 1) for b in bboxes}))
+    bold = _bold_by_cell(bboxes, chars)
+    cells: list[Cell] = []
+    for r, row in enumerate(table.rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                continue
+            text = text_rows[r][c] or ""
+            col_end = slots.col(bbox[2] - 2)
+            row_end = slots.row(bbox[3] - 2)
+            cells.append(Cell(text=text, row=r, col=c, row_span=max(1, row_end - r + 1),
+                              col_span=max(1, col_end - c + 1), bold=bold.get(bbox, False), bbox=bbox))
+    rows = [[cell if cell is None else cell.strip() for cell in row] for row in text_rows]
+    return RawTable(page=number, index=index, rows=rows, cells=cells, bbox=table.bbox, strategy="lines")
+
+
+def _bold_by_cell(bboxes: list[tuple], chars: list[dict]) -> dict[tuple, bool]:
+    """Share of bold characters per cell bbox, in one pass over the page's characters."""
+    counts = {b: [0, 0] for b in bboxes}
+    for ch in chars:
+        if not ch["text"].strip():
+            continue
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        for b in bboxes:
+            if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                counts[b][0] += 1
+                counts[b][1] += "Bold" in ch.get("fontname", "")
+                break
+    return {b: n > 0 and bold / n >= BOLD_SHARE for b, (n, bold) in counts.items()}

@@ -1,0 +1,139 @@
+"""Arithmetic checks on budget lines, and the rule for the only corrections ever made.
+
+A number changes only when (1) one digit substituted in one value explains a mismatch, and
+(2) an independent source confirms the corrected value: the narrative states it AND the lines
+then sum to their stated total. Anything else stays as printed, recorded as a mismatch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from .drafts import BudgetDraft, CheckDraft, ReviewDraft
+
+CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "output", "output": "suboutput"}
+
+
+def single_digit_apart(a: int, b: int) -> bool:
+    """True when a and b have the same digits but one (an OCR-plausible single misread)."""
+    sa, sb = str(a), str(b)
+    return len(sa) == len(sb) and sum(x != y for x, y in zip(sa, sb)) == 1
+
+
+def persen_ok(pagu: int, realisasi: int, reported: float) -> tuple[bool, float]:
+    """Does realisasi/pagu match the reported percent to the document's precision (rounded or cut)?"""
+    if pagu == 0:
+        return reported == 0, 0.0
+    exact = Decimal(realisasi) * 100 / Decimal(pagu)
+    text = f"{reported:.2f}".rstrip("0").rstrip(".")
+    places = Decimal(1).scaleb(-(len(text.split(".")[1]) if "." in text else 0))
+    shown = Decimal(text)
+    ok = shown in (exact.quantize(places, ROUND_HALF_UP), exact.quantize(places, ROUND_DOWN))
+    return ok, float(exact.quantize(Decimal("0.01"), ROUND_HALF_UP))
+
+
+def persen_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    out = []
+    for line in lines:
+        if line.realisasi is None or line.persen_reported is None:
+            continue
+        ok, computed = persen_ok(line.pagu, line.realisasi, line.persen_reported)
+        out.append(CheckDraft("persen", _scope(line), f"{line.persen_reported:g}", f"{computed:g}",
+                              "ok" if ok else "mismatch", f"realisasi {line.realisasi} / pagu {line.pagu}"))
+    return out
+
+
+def sum_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    """Every parent (program, kegiatan, output with a code; a total row) against its children."""
+    out = []
+    for parent, children in _families(lines):
+        for field in ("pagu", "realisasi"):
+            values = [getattr(c, field) for c in children]
+            stated = getattr(parent, field)
+            if stated is None or any(v is None for v in values):
+                continue
+            found = sum(values)
+            out.append(CheckDraft("sum_children", f"{_scope(parent)} {field}", str(stated), str(found),
+                                  "ok" if found == stated else "mismatch",
+                                  f"{len(children)} lines of level {children[0].level}"))
+    return out
+
+
+def program_total_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    programs = [ln for ln in lines if ln.level == "program"]
+    totals = [ln for ln in lines if ln.level == "total"]
+    if not programs or not totals:
+        return []
+    found = sum(p.pagu for p in programs)
+    return [CheckDraft("program_total", f"total {t.uraian}", str(t.pagu), str(found),
+                       "ok" if t.pagu == found else "mismatch", f"{len(programs)} programs") for t in totals]
+
+
+def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDraft]]]:
+    """(parent, children) pairs: by code prefix where codes exist, else by table order."""
+    families = []
+    coded = [ln for ln in lines if ln.kode]
+    for parent in coded:
+        kids = [c for c in coded if c.kode.startswith(_child_prefix(parent.kode)) and
+                c.level == CHILD_LEVEL.get(parent.level) and c.kode.count(".") == _depth(parent.kode) + 1]
+        if kids:
+            families.append((parent, kids))
+    by_table: dict[tuple, list[BudgetDraft]] = defaultdict(list)
+    for ln in lines:
+        if ln.table_key is not None:
+            by_table[ln.table_key[:1]].append(ln)
+    for rows in by_table.values():
+        for parent_level, child_level in (("total", None), ("program", "kegiatan")):
+            parents = [r for r in rows if r.level == parent_level]
+            kids = [r for r in rows if (r.level == child_level if child_level else r.level != "total")]
+            if len(parents) == 1 and kids and not (parent_level == "program" and parents[0].kode and
+                                                  all(k.kode for k in kids)):
+                families.append((parents[0], kids))
+    return families
+
+
+def _child_prefix(kode: str) -> str:
+    return kode.split(".")[-1] + "." if kode.startswith("076.") else kode + "."
+
+
+def _depth(kode: str) -> int:
+    return 0 if kode.startswith("076.") else kode.count(".")
+
+
+def _scope(line: BudgetDraft) -> str:
+    return f"{line.level} {line.kode or ''} {line.uraian}".replace("  ", " ").strip()
+
+
+def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[BudgetDraft, BudgetDraft]]
+                          ) -> tuple[list[CheckDraft], list[ReviewDraft]]:
+    """Correct a table value to the narrative's only when one digit explains it AND the table's
+    lines then sum to their stated parent. Changes `table_lines` in place; returns the records."""
+    checks, review = [], []
+    for table, narrative in pairs:
+        for field in ("pagu", "realisasi"):
+            t, n = getattr(table, field), getattr(narrative, field)
+            if t is None or n is None or t == n:
+                continue
+            if single_digit_apart(t, n) and _sum_confirms(table_lines, table, field, n):
+                setattr(table, field, n)
+                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(n), str(t),
+                                         "corrected", f"table printed {t}; narrative and the lines' total "
+                                                      f"confirm {n} (one digit misread)"))
+            else:
+                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(n), str(t),
+                                         "mismatch", "table and narrative disagree; the table value is kept"))
+                review.append(ReviewDraft(table.page, "pagu" if field == "pagu" else "realisasi", field,
+                                          str(t), f"table_vs_narrative mismatch (narrative says {n})"))
+    return checks, review
+
+
+def _sum_confirms(lines: list[BudgetDraft], changed: BudgetDraft, field: str, value: int) -> bool:
+    same_table = [ln for ln in lines if ln.table_key and changed.table_key and ln.table_key[:1] == changed.table_key[:1]]
+    parent_level = {"kegiatan": "program", "item": "total", "program": "total"}.get(changed.level)
+    parents = [ln for ln in same_table if ln.level == parent_level]
+    kids = [ln for ln in same_table if ln.level == changed.level]
+    if len(parents) != 1 or any(getattr(k, field) is None for k in kids):
+        return False
+    total = sum(value if k is changed else getattr(k, field) for k in kids)
+    return total == getattr(parents[0], field)

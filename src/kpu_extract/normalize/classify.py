@@ -1,0 +1,58 @@
+"""doc_type, satker and year from the document's own text (never from its file name)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.model import Document
+from .vocabulary import Vocabulary, canonical_satker_from_text
+
+# Title phrases, most specific first; the one printed earliest on the title pages wins.
+TITLE_PHRASES: tuple[tuple[str, str], ...] = (
+    ("RAK", r"rencana\s+aksi(\s+kinerja)?"),
+    ("LAKIP", r"laporan\s+(akuntabilitas\s+)?kinerja"),
+    ("LAPTAH", r"laporan\s+tahunan"),
+    ("PK", r"perjanjian\s+kinerja"),
+    ("RKT", r"rencana\s+kerja\s+tahunan|rencana\s+kinerja\s+tahunan"),
+)
+_YEAR = re.compile(r"\b(20[0-4]\d)\b")
+# How far after the title phrase the year may stand (title blocks put it within a few lines).
+YEAR_WINDOW = 250
+TITLE_PAGES = 2
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    doc_type: str
+    satker: str | None
+    year: int | None
+
+
+def document_to_meta(doc: Document, vocab: Vocabulary) -> DocMeta:
+    """Classify a document from the text of its first pages (title block)."""
+    head = "\n".join(p.text + "\n" + _table_text(p) for p in doc.pages[:TITLE_PAGES])
+    doc_type, at = _doc_type(head)
+    year = _year(head, at)
+    satker = canonical_satker_from_text(head) or canonical_satker_from_text(doc.text)
+    return DocMeta(doc_type, satker, year)
+
+
+def _table_text(page) -> str:
+    return "\n".join(" ".join(c or "" for c in row) for t in page.tables[:1] for row in t.rows[:2])
+
+
+def _doc_type(text: str) -> tuple[str, int]:
+    best = ("UNKNOWN", -1)
+    for doc_type, pattern in TITLE_PHRASES:
+        m = re.search(pattern, text, re.I)
+        if m and (best[1] < 0 or m.start() < best[1]):
+            best = (doc_type, m.start())
+    return best
+
+
+def _year(text: str, title_at: int) -> int | None:
+    """The first year printed after the title phrase (not a signing date further down)."""
+    start = max(title_at, 0)
+    m = _YEAR.search(text, start, start + YEAR_WINDOW) or _YEAR.search(text)
+    return int(m.group(1)) if m else None

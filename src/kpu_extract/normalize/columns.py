@@ -1,0 +1,134 @@
+"""Header cells -> column roles (sasaran, indikator, target, kegiatan, B1..B12, pagu, ...).
+
+KPU tables print one- or two-line headers: a group cell such as 'Pelaksanaan Kegiatan Bulanan'
+spans the month columns B1..B12 (or 'Triwulan' spans I..IV) above them, and a row of column
+numbers '(1) (2) (3) ...' often follows. OCR garbles the month labels ('10' for 'B10'), so months
+and quarters are assigned by position under their group cell, and by label only without one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.model import RawTable
+from .values import month_from_header, quarter_from_header
+
+# First match wins; order matters ('TARGET KEGIATAN/AKSI' before 'KEGIATAN', 'SASARAN PROGRAM/KEGIATAN'
+# before 'KEGIATAN', the schedule group 'Pelaksanaan Kegiatan Bulanan' before 'PELAKSANAAN').
+ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (role, re.compile(pattern))
+    for role, pattern in (
+        ("schedule_month", r"bulan|rencana pelaksanaan|jadwal"),
+        ("schedule_quarter", r"triwulan|tw\b|kuartal"),
+        ("target_kegiatan", r"target kegiatan|target aksi"),
+        ("target_indikator", r"target indikator"),
+        ("target", r"^target\b"),
+        ("no", r"^no\b|^nomor$"),
+        ("program_kegiatan", r"^program\s*(/\s*)?kegiatan$"),
+        ("sasaran", r"sasaran"),
+        ("indikator", r"indikator|indicator"),
+        ("output", r"keluaran|output"),
+        ("kegiatan", r"kegiatan|aksi"),
+        ("realisasi", r"realisasi"),
+        ("capaian", r"capaian"),
+        ("pagu", r"biaya|pagu|anggaran|kebutuhan"),
+        ("pelaksana", r"pelaksana|penanggung ?jawab|unit kerja"),
+        ("persen", r"^%$|persen"),
+        ("uraian", r"uraian|^program$|kategori"),
+        ("ket", r"^ket"),
+    )
+)
+HEADER_MAX_WORDS = 6
+_COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Role of every column of a table, and how many rows at its top are header."""
+
+    roles: tuple[str | None, ...]
+    months: dict[int, int]  # column -> month 1..12
+    quarters: dict[int, int]  # column -> quarter 1..4
+    header_rows: int
+
+    def col(self, role: str) -> int | None:
+        """First column with this role, or None."""
+        return self.roles.index(role) if role in self.roles else None
+
+    @property
+    def signature(self) -> tuple:
+        """What two parts of one table split over pages have in common."""
+        return (self.roles, tuple(sorted(self.months.items())), tuple(sorted(self.quarters.items())))
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").replace("\n", " ")).strip().lower()
+
+
+def header_role(text: str | None) -> str | None:
+    """Role of one header cell's text, or None."""
+    t = _norm(text)
+    if not t:
+        return None
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def is_column_number_row(row: list[str | None]) -> bool:
+    """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data."""
+    texts = [_norm(c) for c in row if _norm(c)]
+    return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
+
+
+def _covering(table: RawTable, r: int, c: int) -> tuple[str, int, int] | None:
+    """Text, first and last column of the cell covering slot (r, c)."""
+    for cell in table.cells:
+        if cell.row <= r < cell.row + cell.row_span and cell.col <= c < cell.col + cell.col_span:
+            return cell.text, cell.col, cell.col + cell.col_span - 1
+    text = table.rows[r][c] if c < len(table.rows[r]) else None
+    return (text, c, c) if text is not None else None
+
+
+def _is_header_row(row: list[str | None]) -> bool:
+    texts = [_norm(c) for c in row if _norm(c)]
+    if not texts:
+        return False
+    # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
+    known = sum(1 for t in texts if len(t.split()) <= HEADER_MAX_WORDS
+                and (header_role(t) or month_from_header(t) or quarter_from_header(t)))
+    return known >= max(1, -(-len(texts) * 3 // 5))
+
+
+def table_to_columns(table: RawTable) -> ColumnMap | None:
+    """Find the header rows of a table and give each column a role; None when no header is found."""
+    n_header = 0
+    while n_header < min(3, table.n_rows) and _is_header_row(table.rows[n_header]):
+        n_header += 1
+    if n_header == 0:
+        return None
+    roles: list[str | None] = []
+    months: dict[int, int] = {}
+    quarters: dict[int, int] = {}
+    for c in range(table.n_cols):
+        covers = [cov for r in range(n_header) if (cov := _covering(table, r, c))]
+        role = next((rl for text, _, _ in covers if (rl := header_role(text))), None)
+        group = next(((rl, c0, c1) for text, c0, c1 in covers
+                      if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)
+        label = covers[-1][0] if covers else None
+        if group and group[0] == "schedule_month":
+            month = c - group[1] + 1 if group[2] - group[1] == 11 else month_from_header(label)
+            if month:
+                months[c], role = month, "month"
+        elif group and group[0] == "schedule_quarter":
+            quarter = c - group[1] + 1 if group[2] - group[1] == 3 else quarter_from_header(label)
+            if quarter:
+                quarters[c], role = quarter, "quarter"
+        elif role is None and month_from_header(label):
+            months[c], role = month_from_header(label), "month"
+        roles.append(role)
+    while n_header < table.n_rows and is_column_number_row(table.rows[n_header]):
+        n_header += 1
+    return ColumnMap(tuple(roles), months, quarters, n_header)

@@ -1,0 +1,81 @@
+"""Drafts: what tables and sentences say, before merging, vocabulary and document metadata.
+
+Every reader of the document (tables.py, narrative.py) produces these; document.py merges
+restated lines, runs the checks, maps text to the vocabulary and writes the contract rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TargetDraft:
+    page: int
+    sasaran: str
+    indikator: str
+    kegiatan: str | None
+    target_raw: str
+    realisasi_raw: str | None = None
+    capaian_raw: str | None = None
+
+
+@dataclass
+class BudgetDraft:
+    """One budget line: a pagu, and a realisasi where the source gives one."""
+
+    page: int
+    level: str
+    uraian: str
+    pagu: int | None
+    source: str  # 'table' or 'narrative'
+    kode: str | None = None
+    program: str | None = None
+    realisasi: int | None = None
+    persen_reported: float | None = None
+    pelaksana_raw: str | None = None
+    table_key: tuple | None = None  # which table and row it came from (for checks and review)
+    # The line's label as printed, e.g. 'b' for a row 'b. Pendaftaran ...' (empty for unlabeled rows).
+    label: str = ""
+
+
+@dataclass
+class ScheduleDraft:
+    page: int
+    kegiatan: str
+    months: dict[int, str]  # planned month -> detail as written
+    kind: str  # 'monthly' or 'quarterly'
+
+
+@dataclass
+class ReviewDraft:
+    page: int | None
+    dataset: str
+    field: str
+    raw: str | None
+    reason: str
+    best_match: str | None = None
+    score: float | None = None
+
+
+@dataclass
+class CheckDraft:
+    check: str
+    scope: str
+    expected: str | None
+    found: str | None
+    status: str
+    detail: str | None = None
+
+
+@dataclass
+class Drafts:
+    targets: list[TargetDraft] = field(default_factory=list)
+    budget: list[BudgetDraft] = field(default_factory=list)
+    schedule: list[ScheduleDraft] = field(default_factory=list)
+    review: list[ReviewDraft] = field(default_factory=list)
+    checks: list[CheckDraft] = field(default_factory=list)
+
+    def extend(self, other: "Drafts") -> None:
+        for name in ("targets", "budget", "schedule", "review", "checks"):
+            getattr(self, name).extend(getattr(other, name))

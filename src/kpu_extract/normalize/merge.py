@@ -1,0 +1,108 @@
+"""One row per budget line: merge restatements across tables and between a table and the prose.
+
+A RAK states each kegiatan in its monthly and its quarterly table; a Laporan Tahunan states each
+kegiatan in a table and again in a sentence under a coded heading. The merged line keeps the
+table's values (corrected only when checks.py confirms it), takes the narrative's code and name
+(the code is what resolves a table whose rows slipped), and says where it was found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .checks import confirmed_corrections
+from .drafts import BudgetDraft, CheckDraft, ReviewDraft
+
+# Two names of the same budget line, after lower-casing, score at least this (token_set_ratio).
+SAME_NAME = 80
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", " ", text.lower()).strip()
+
+
+def _same_name(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(_norm(a), _norm(b)) >= SAME_NAME
+
+
+def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restatement_check: str
+                 ) -> tuple[list[BudgetDraft], list[CheckDraft], list[ReviewDraft]]:
+    """Merged budget lines, the checks the merging ran, and what needs review."""
+    table, checks, review = _dedupe_tables(table, restatement_check)
+    narrative = _dedupe_narrative(narrative)
+    pairs = _pair(table, narrative)
+    corrections, corr_review = confirmed_corrections(table, pairs)
+    paired = {id(n) for _, n in pairs}
+    for t, n in pairs:
+        if n.kode:
+            t.kode, t.uraian, t.level = n.kode, n.uraian, n.level
+        t.program = t.program or n.program
+        t.source = "table+narrative"
+        if t.realisasi is None:
+            t.realisasi, t.persen_reported = n.realisasi, n.persen_reported
+    lines = table + [n for n in narrative if id(n) not in paired]
+    lines.sort(key=lambda ln: ln.page)
+    return lines, checks + corrections, review + corr_review
+
+
+def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
+    """The same line in two tables (RAK monthly and quarterly) is one line; values are compared."""
+    kept: list[BudgetDraft] = []
+    checks, review = [], []
+    for line in lines:
+        twin = next((k for k in kept if k.table_key and line.table_key and k.table_key[0] != line.table_key[0]
+                     and k.level == line.level and _norm(k.uraian) == _norm(line.uraian)), None)
+        if twin is None:
+            kept.append(line)
+            continue
+        status = "ok" if twin.pagu == line.pagu else "mismatch"
+        checks.append(CheckDraft(check_name, f"{line.level} {line.uraian} pagu", str(twin.pagu), str(line.pagu),
+                                 status, f"pages {twin.page} and {line.page}"))
+        if status == "mismatch":
+            review.append(ReviewDraft(line.page, "pagu", "pagu", str(line.pagu),
+                                      f"{check_name} mismatch (page {twin.page} says {twin.pagu})"))
+        twin.pelaksana_raw = twin.pelaksana_raw or line.pelaksana_raw
+    return kept, checks, review
+
+
+def _dedupe_narrative(lines: list[BudgetDraft]) -> list[BudgetDraft]:
+    """A program stated in the introduction and again in its chapter is one line."""
+    kept: list[BudgetDraft] = []
+    for line in lines:
+        key = (line.level, line.kode or _norm(line.uraian))
+        if not any((k.level, k.kode or _norm(k.uraian)) == key and k.pagu == line.pagu for k in kept):
+            kept.append(line)
+    return kept
+
+
+def _pair(table: list[BudgetDraft], narrative: list[BudgetDraft]) -> list[tuple[BudgetDraft, BudgetDraft]]:
+    """Pair table lines with narrative lines of the same level: a unique equal pagu first (it
+    survives rows that slipped against their labels), then the name."""
+    pairs: list[tuple[BudgetDraft, BudgetDraft]] = []
+    free = list(narrative)
+    todo = list(table)
+    for match in (_by_amount, _by_name):
+        for t in list(todo):
+            candidates = [n for n in free if n.level == t.level and (not t.program or not n.program or
+                                                                    t.program == n.program)]
+            n = match(t, candidates)
+            if n is not None:
+                pairs.append((t, n))
+                free.remove(n)
+                todo.remove(t)
+    return pairs
+
+
+def _by_amount(t: BudgetDraft, candidates: list[BudgetDraft]) -> BudgetDraft | None:
+    same = [n for n in candidates if n.pagu == t.pagu]
+    return same[0] if len(same) == 1 else None
+
+
+def _by_name(t: BudgetDraft, candidates: list[BudgetDraft]) -> BudgetDraft | None:
+    if t.level in ("program", "total"):
+        same = [n for n in candidates if (t.program and n.program == t.program) or t.level == "total"]
+    else:
+        same = [n for n in candidates if _same_name(t.uraian, n.uraian)]
+    return same[0] if len(same) == 1 else None

@@ -1,0 +1,117 @@
+"""Pagu and realisasi stated in sentences, under headings that carry DIPA codes.
+
+'Perencanaan dan Penganggaran Pemilu (CQ.6709.QGE.001)' followed by 'Alokasi anggarannya
+sebesar Rp. 852.312.000 dengan realisasi sebesar Rp. 851.584.516 atau sebesar 99.91%'.
+The level comes from the depth of the code; a heading without a code sits one level below
+the heading before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.model import Document
+from .drafts import BudgetDraft, Drafts, ReviewDraft
+from .tables import program_name
+from .values import UnparsedValue, parse_percent, parse_rupiah
+from .vocabulary import Vocabulary
+
+LEVELS = ("program", "kegiatan", "output", "suboutput")
+_AMOUNT = r"Rp\.?\s*[\d.,]*\d"
+_PCT = r"\d{1,3}(?:[.,]\d{1,2})?"
+# 'Alokasi anggarannya sebesar Rp. X, dengan realisasi sebesar Rp. Y atau sebesar Z%' and
+# 'dengan anggaran sebesar Rp. X dan realisasi sebesar Rp. Y atau Z%'.
+_PAGU_REAL = re.compile(
+    rf"anggaran(?:nya)?\s+sebesar\s+(?P<pagu>{_AMOUNT})\s*,?\s*(?:dengan|dan)\s+realisasi\s+sebesar\s+"
+    rf"(?P<real>{_AMOUNT})\s*,?\s*atau\s+(?:sebesar\s+)?(?P<pct>{_PCT})\s*%", re.I)
+# LAKIP: 'Pagu Anggaran sebesar Rp. X, tingkat persentase realisasi anggaran Tahun 2022 sebesar
+# 96,69%, atau sebesar Rp. Y'.
+_PAGU_PCT_REAL = re.compile(
+    rf"pagu\s+anggaran\s+sebesar\s+(?P<pagu>{_AMOUNT})\s*,?\s*tingkat\s+persentase\s+realisasi\s+anggaran"
+    rf"(?:\s+tahun\s+\d{{4}})?\s+sebesar\s+(?P<pct>{_PCT})\s*%\s*,?\s*atau\s+sebesar\s+(?P<real>{_AMOUNT})", re.I)
+_CODE = r"(?:076\.(?:01\.)?(?:CQ|WA)|(?:CQ|WA)\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)"
+_HEADING = re.compile(rf"(?P<title>[^\n()]{{3,240}}?)\s*\((?P<code>{_CODE})\)", re.S)
+_LIST_ITEM = re.compile(r"^[\-•➤>*·▪]|^(?:[A-Za-z]|\d{1,2})[.)]\s")
+_MARKER = re.compile(r"^[\s\-•➤>*·▪]*(?:(?:[A-Za-z]|\d{1,2})[.)]\s+)?")
+
+
+@dataclass
+class _Heading:
+    title: str
+    kode: str | None
+    level: str
+    end: int
+
+
+def code_to_level(code: str) -> tuple[str, str]:
+    """Canonical code and level: '076.WA' -> ('076.01.WA', 'program'), 'CQ.6709.QGE' -> output."""
+    if code.startswith("076."):
+        return "076.01." + code.split(".")[-1], "program"
+    return code, LEVELS[code.count(".")]
+
+
+def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
+    """Every pagu/realisasi sentence of the running text, with its heading, code and level."""
+    out = Drafts()
+    program: str | None = None
+    previous: _Heading | None = None
+    for page in doc.pages:
+        text = page.text
+        headings = [_heading(text, m) for m in _HEADING.finditer(text)]
+        sentences = sorted([(m, "pr") for m in _PAGU_REAL.finditer(text)] +
+                           [(m, "total") for m in _PAGU_PCT_REAL.finditer(text)], key=lambda x: x[0].start())
+        last_end = 0
+        for m, kind in sentences:
+            heading = next((h for h in reversed(headings) if last_end <= h.end <= m.start()), None)
+            if kind == "total":
+                heading = _Heading("Jumlah Anggaran", None, "total", m.start())
+            elif heading is None:
+                heading = _uncoded_heading(text[last_end:m.start()], previous, m.start())
+            if heading is None:
+                last_end = m.end()
+                continue
+            if heading.level == "program":
+                program = program_name(vocab, heading.title) or program
+                heading.title = program or heading.title
+            draft = _draft(page.number, heading, m, program if heading.level != "total" else None, out)
+            if draft:
+                out.budget.append(draft)
+            previous = heading if heading.level != "total" else previous
+            last_end = m.end()
+    return out
+
+
+def _heading(text: str, m: re.Match) -> _Heading:
+    """A coded heading; a title wrapped over two lines is joined with the line above it."""
+    kode, level = code_to_level(m.group("code"))
+    title = m.group("title").strip()
+    before = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
+    if not _LIST_ITEM.match(title) and _LIST_ITEM.match(before) and "sebesar" not in before:
+        title = f"{before} {title}"
+    return _Heading(" ".join(_MARKER.sub("", title).split()), kode, level, m.end())
+
+
+def _uncoded_heading(between: str, previous: _Heading | None, end: int) -> _Heading | None:
+    """A heading line without a code (e.g. '1. Sarana IT Pemilu'): one level below the previous."""
+    lines = [ln.strip() for ln in between.strip().splitlines() if ln.strip()]
+    if not lines or previous is None or previous.level not in LEVELS[:-1]:
+        return None
+    title = _MARKER.sub("", lines[-1]).strip()
+    if not title or len(title) > 200 or title.endswith("."):
+        return None
+    return _Heading(title, None, LEVELS[LEVELS.index(previous.level) + 1], end)
+
+
+def _draft(page: int, heading: _Heading, m: re.Match, program: str | None, out: Drafts) -> BudgetDraft | None:
+    try:
+        pagu = parse_rupiah(m.group("pagu"))
+        real = parse_rupiah(m.group("real"))
+        pct = parse_percent(m.group("pct"))
+    except UnparsedValue as exc:
+        out.review.append(ReviewDraft(page, "realisasi", "narrative", m.group(0), f"unparsed_amount: {exc.reason}"))
+        return None
+    if pagu is None or real is None:
+        return None
+    return BudgetDraft(page=page, level=heading.level, uraian=heading.title, pagu=pagu, source="narrative",
+                       kode=heading.kode, program=program, realisasi=real, persen_reported=pct)

@@ -1,0 +1,113 @@
+"""Raw tables -> logical tables: join tables continued over pages, carry merged cells down.
+
+A KPU table that runs over several pages repeats its header on each page (or, in scans, loses
+it); a sasaran cell merged over many kegiatan rows holds its text only in its first row. Here
+both are undone so every data row stands on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.model import RawTable
+from .columns import ColumnMap, is_column_number_row, table_to_columns
+
+# Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
+CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
+_TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
+
+
+@dataclass
+class TableRow:
+    """One data row: cell text per column ('' when empty), its page, and what kind of row it is."""
+
+    page: int
+    cells: list[str]
+    group: bool = False
+    total: bool = False
+    bold: bool = False
+    covered: list[bool] = field(default_factory=list)  # slot covered by a merged cell from above
+
+
+@dataclass
+class LogicalTable:
+    """One table as the document means it: a header and all its data rows, across pages."""
+
+    columns: ColumnMap
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def first_page(self) -> int:
+        return self.rows[0].page if self.rows else 0
+
+    def value(self, row: TableRow, role: str) -> str:
+        """Text of the first column with `role` in `row` ('' when the table has no such column)."""
+        c = self.columns.col(role)
+        return row.cells[c] if c is not None and c < len(row.cells) else ""
+
+
+def tables_to_logical(tables: list[RawTable]) -> list[LogicalTable]:
+    """Join continued tables and carry merged cells down. Tables without a header that
+    continue nothing are dropped (they are listed by `kpu-extract tables` for debugging)."""
+    logical: list[LogicalTable] = []
+    last_page = 0
+    for table in tables:
+        columns = table_to_columns(table)
+        previous = logical[-1] if logical else None
+        continues = previous is not None and table.page in (last_page, last_page + 1) and (
+            (columns is not None and columns.signature == previous.columns.signature)
+            or (columns is None and table.n_cols == len(previous.columns.roles)))
+        if continues:
+            start = columns.header_rows if columns else _skip_number_rows(table, 0)
+            previous.rows.extend(_data_rows(table, start))
+        elif columns is not None:
+            logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows)))
+        else:
+            continue
+        last_page = table.page
+    for lt in logical:
+        _carry_down(lt)
+    return [lt for lt in logical if lt.rows]
+
+
+def _skip_number_rows(table: RawTable, start: int) -> int:
+    while start < table.n_rows and is_column_number_row(table.rows[start]):
+        start += 1
+    return start
+
+
+def _data_rows(table: RawTable, start: int) -> list[TableRow]:
+    out = []
+    for r in range(start, table.n_rows):
+        raw = table.rows[r]
+        if is_column_number_row(raw):
+            continue
+        cells = [(c or "").strip() if c is not None else None for c in raw]
+        filled = [i for i, c in enumerate(cells) if c]
+        if not filled:
+            continue
+        text = [c if c is not None else "" for c in cells]
+        spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
+        total = bool(_TOTAL.match(text[filled[0]]))
+        out.append(TableRow(page=table.page, cells=text, total=total, bold=table.is_bold(r),
+                            group=spans_row and not total, covered=[c is None for c in cells]))
+    return out
+
+
+def _carry_down(lt: LogicalTable) -> None:
+    cols = [c for role in CARRY_ROLES if (c := lt.columns.col(role)) is not None]
+    no_col, sasaran_col = lt.columns.col("no"), lt.columns.col("sasaran")
+    previous: TableRow | None = None
+    for row in lt.rows:
+        if row.group or row.total:
+            previous = None
+            continue
+        covered = row.covered
+        # After a page break a merged sasaran comes back as blank cells, not covered ones.
+        continued = (no_col is None or not row.cells[no_col]) and (sasaran_col is None or not row.cells[sasaran_col])
+        if previous is not None:
+            for c in cols:
+                if c < len(row.cells) and not row.cells[c] and (covered[c] or continued):
+                    row.cells[c] = previous.cells[c]
+        previous = row

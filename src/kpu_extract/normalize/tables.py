@@ -1,0 +1,152 @@
+"""Logical tables -> drafts of targets, budget lines and schedules.
+
+One function reads every KPU table layout: what a row yields depends on the roles of the
+table's columns (a target column gives targets, a pagu column budget lines, month or quarter
+columns a schedule), and the level of a budget line on the table's structure (bold group rows
+program/kegiatan/output above RKT lines, a JUMLAH row, a program/anggaran box).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .columns import ColumnMap
+from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
+from .rows import LogicalTable, TableRow
+from .values import UnparsedValue, cell_to_months, parse_percent, parse_rupiah
+from .vocabulary import Vocabulary
+
+_ITEM_MARK = re.compile(r"^\s*(?:[•·▪●\-–]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+", re.I)
+_LEADING_NO = re.compile(r"^\s*\d{1,2}\.?\s+(?=\D)")
+
+
+def split_items(text: str) -> list[str]:
+    """Several kegiatan in one cell, one per line starting with a bullet or a number."""
+    items: list[str] = []
+    for line in text.splitlines():
+        if _ITEM_MARK.match(line) or not items:
+            items.append(_ITEM_MARK.sub("", line).strip())
+        else:
+            items[-1] = f"{items[-1]} {line.strip()}"
+    return [i for i in items if i] if sum(1 for ln in text.splitlines() if _ITEM_MARK.match(ln)) > 1 else [
+        " ".join(text.split())]
+
+
+def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) -> Drafts:
+    """Everything one logical table says."""
+    out = Drafts()
+    cols = lt.columns
+    has_budget = cols.col("pagu") is not None
+    hierarchy = _Hierarchy(vocab)
+    for row in lt.rows:
+        if row.group:
+            hierarchy.enter(next(c for c in row.cells if c))
+            continue
+        kegiatan = [k for k in split_items(lt.value(row, "kegiatan"))] if lt.value(row, "kegiatan") else []
+        if has_budget:
+            _budget(lt, row, kegiatan, hierarchy, out, ocr)
+        if not row.total:
+            _targets(lt, row, kegiatan, has_budget, out)
+            _schedule(cols, row, kegiatan, out)
+    return out
+
+
+class _Hierarchy:
+    """Program / kegiatan / output context from bold group rows (RKT)."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.program: str | None = None
+        self.seen_group = False
+
+    def enter(self, text: str) -> None:
+        self.seen_group = True
+        program = program_name(self.vocab, text)
+        if program:
+            self.program = program
+
+
+def program_name(vocab: Vocabulary, text: str) -> str | None:
+    """The canonical program a text names, or None."""
+    m = vocab.match("program", _LEADING_NO.sub("", text))
+    return m.text if m.id else None
+
+
+def _amount(raw: str, row: TableRow, field: str, out: Drafts, ocr: bool) -> int | None:
+    try:
+        return parse_rupiah(raw, ocr=ocr)
+    except UnparsedValue as exc:
+        out.review.append(ReviewDraft(row.page, "pagu", field, raw, f"unparsed_amount: {exc.reason}"))
+        return None
+
+
+def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hierarchy, out: Drafts,
+            ocr: bool) -> None:
+    pagu = _amount(lt.value(row, "pagu"), row, "pagu", out, ocr)
+    realisasi = _amount(lt.value(row, "realisasi"), row, "realisasi", out, ocr) if lt.columns.col("pagu") and \
+        lt.columns.col("realisasi") else None
+    if pagu is None:
+        return
+    first = next((c for c in row.cells if c), "")
+    label_match = _LABEL.match(lt.value(row, "uraian") or "")
+    uraian = (kegiatan[0] if len(kegiatan) == 1 else lt.value(row, "sasaran") if kegiatan else
+              _LABEL.sub("", _LEADING_NO.sub("", lt.value(row, "uraian"))).strip())
+    program = None
+    if row.total:
+        level, uraian = "total", " ".join(first.split())
+    elif hierarchy.seen_group:
+        level, program = "item", hierarchy.program
+    elif (program := program_name(hierarchy.vocab, uraian)):
+        level = "program"
+    else:
+        level = "kegiatan"
+    persen = None
+    if lt.columns.col("persen") is not None:
+        try:
+            persen = parse_percent(lt.value(row, "persen"))
+        except UnparsedValue as exc:
+            out.review.append(ReviewDraft(row.page, "realisasi", "persen_reported", exc.raw, "unparsed_percent"))
+    out.budget.append(BudgetDraft(
+        page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
+        program=program, realisasi=realisasi, persen_reported=persen,
+        pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
+        label=label_match.group(1).lower() if label_match else ""))
+
+
+def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
+    sasaran = " ".join(lt.value(row, "sasaran").split())
+    indikator = " ".join(lt.value(row, "indikator").split())
+    target = lt.value(row, "target_indikator") or lt.value(row, "target")
+    if target and (sasaran or indikator):
+        measured = not has_budget and lt.columns.col("realisasi") is not None
+        out.targets.append(TargetDraft(
+            row.page, sasaran, indikator, None, " ".join(target.split()),
+            realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
+            capaian_raw=lt.value(row, "capaian") or None if measured else None))
+    target_kegiatan = lt.value(row, "target_kegiatan")
+    if target_kegiatan:
+        for k in kegiatan:
+            out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split())))
+
+
+def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts) -> None:
+    if not (cols.months or cols.quarters):
+        return
+    months: dict[int, str] = {}
+    slots = [(c, {"column_month": m}) for c, m in cols.months.items()] + [
+        (c, {"quarter": q}) for c, q in cols.quarters.items()]
+    for c, where in slots:
+        raw = " ".join(row.cells[c].split()) if c < len(row.cells) else ""
+        if not raw:
+            continue
+        try:
+            planned = cell_to_months(raw, **where)
+        except UnparsedValue as exc:
+            out.review.append(ReviewDraft(row.page, "schedule", "detail", raw, f"unparsed_schedule: {exc.reason}"))
+            continue
+        for month in planned:
+            months.setdefault(month, raw)
+    kind = "monthly" if cols.months else "quarterly"
+    for k in kegiatan:
+        out.schedule.append(ScheduleDraft(row.page, k, dict(sorted(months.items())), kind))

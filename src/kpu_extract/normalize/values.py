@@ -1,0 +1,261 @@
+"""Typed values from KPU cell and sentence text: Rupiah, percent, targets, schedule months.
+
+Pure functions. Money is exact integer Rupiah; anything that does not parse cleanly raises
+`UnparsedValue` (carrying the raw text and a reason) so the caller can send it to review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["UnparsedValue", "parse_rupiah", "parse_percent", "find_amounts", "Target", "parse_target",
+           "cell_to_months", "month_from_header", "quarter_from_header"]
+
+_NULLS = {"", "-", "--", "—", "–", "-,-"}
+_PREFIX = re.compile(r"^Rp\s*[.,:]?\s*", re.IGNORECASE)
+_DASH_SUFFIX = re.compile(r"\s*[.,]\s*-+$")
+_DECIMAL = re.compile(r"(.+?)([.,])(0{1,2})")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
+_PLAIN = re.compile(r"0|[1-9]\d*")
+_OCR_ANYWHERE = str.maketrans("OoDSBGZ", "0005862")
+_OCR_INNER = str.maketrans("lI|", "111")
+
+
+class UnparsedValue(ValueError):
+    """A value whose text does not parse cleanly; `.raw` is the text, `.reason` says why."""
+
+    def __init__(self, raw: object, reason: str):
+        super().__init__(f"{reason}: {raw!r}")
+        self.raw = raw
+        self.reason = reason
+
+
+def _clean(raw: str) -> str:
+    return " ".join(str(raw).replace("\u00a0", " ").split())
+
+
+# ---------------------------------------------------------------- money
+
+def parse_rupiah(raw: str | None, *, ocr: bool = False) -> int | None:
+    """'Rp. 2.953.803.000,-' -> 2953803000; '-', '' and None -> None; malformed text raises."""
+    if raw is None:
+        return None
+    s = _clean(raw)
+    if s in _NULLS:
+        return None
+    if ocr:
+        s = _pick_amount_part(s, raw)
+    return _rupiah(s, raw, ocr)
+
+
+def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
+    s, prefixed = _PREFIX.subn("", s)
+    if s.strip() in _NULLS - {""} or not (s.strip() or prefixed):
+        return None
+    s = s.strip()
+    s = _DASH_SUFFIX.sub("", s)
+    if ocr:
+        s = _ocr_digits(s, raw)
+    m = _DECIMAL.fullmatch(s)
+    if m:
+        s = _integer_part(m.group(1), m.group(2), raw)
+    if ocr:
+        s = _ocr_spaces(s, raw)
+    if _PLAIN.fullmatch(s) or _GROUPED.fullmatch(s):
+        return int(re.sub(r"[.,]", "", s))
+    raise UnparsedValue(raw, "malformed amount")
+
+
+def _integer_part(whole: str, sep: str, raw: object) -> str:
+    """Validate the integer part before a zero decimal tail (',00'); a truncated group raises."""
+    seps = set(re.findall(r"[.,]", whole))
+    if sep in seps:
+        raise UnparsedValue(raw, "decimal separator equals thousands separator")
+    digits = whole.replace(" ", "")
+    if not seps and digits != "0" and len(digits) <= 3:
+        raise UnparsedValue(raw, "ambiguous: short number with decimal tail (truncated group?)")
+    return whole
+
+
+def _ocr_digits(s: str, raw: object) -> str:
+    """Map OCR letter confusions to digits; l/I/| only inside the token; needs one real digit."""
+    if not re.search(r"\d", s):
+        raise UnparsedValue(raw, "no digit in amount")
+    if len(s) > 2:
+        s = s[0] + s[1:-1].translate(_OCR_INNER) + s[-1]
+    return s.translate(_OCR_ANYWHERE)
+
+
+def _ocr_spaces(s: str, raw: object) -> str:
+    """A space next to or instead of a thousands separator, only when one separator kind is used."""
+    s = re.sub(r"\s*([.,])\s*", r"\1", s)
+    if " " not in s:
+        return s
+    seps = set(re.findall(r"[.,]", s))
+    if len(seps) != 1:
+        raise UnparsedValue(raw, "ambiguous space inside amount")
+    return s.replace(" ", seps.pop())
+
+
+def _pick_amount_part(s: str, raw: object) -> str:
+    """Split glued text ('298.450.000|Subag') on column rules '|' and '/'; exactly one part may parse."""
+    s = re.sub(r"(?<=\d)\|(?=\d)", "1", s)
+    parts = [p.strip() for p in re.split(r"[|/]", s) if p.strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    found = []
+    for p in parts:
+        try:
+            if _rupiah(p, raw, True) is not None:
+                found.append(p)
+        except UnparsedValue:
+            pass
+    if len(found) != 1:
+        raise UnparsedValue(raw, "no single amount among glued parts")
+    return found[0]
+
+
+_AMOUNT_IN_TEXT = re.compile(r"(?<![A-Za-z])Rp *[.,:]? *(\d(?:[\d.,]*\d)?)(?![\d.,]*%)(?:[.,]-+)?", re.IGNORECASE)
+
+
+def find_amounts(text: str) -> list[tuple[int, int, int]]:
+    """Every 'Rp'-prefixed amount in running text as (value, start, end); a malformed one raises.
+
+    Only amounts with the 'Rp' prefix on the same line count (bare numbers are codes, years, counts)."""
+    return [(parse_rupiah(m.group(1)), m.start(), m.end()) for m in _AMOUNT_IN_TEXT.finditer(text)]
+
+
+# ---------------------------------------------------------------- percent and targets
+
+def _decimal(num: str, raw: object) -> float:
+    """'97,5' / '99.52' / '100' -> float; a 3-digit fraction ('1.000') is ambiguous and raises."""
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?", num)
+    if not m:
+        raise UnparsedValue(raw, "not a number")
+    whole, frac = m.groups()
+    if frac and len(frac) == 3 and whole != "0":
+        raise UnparsedValue(raw, "ambiguous: thousands group or decimal")
+    return float(f"{whole}.{frac}" if frac else whole)
+
+
+def parse_percent(raw: str | None) -> float | None:
+    """'96,69%' -> 96.69, '99.52' -> 99.52, '-' -> None; anything else ('Yo', 'Y6') raises."""
+    if raw is None:
+        return None
+    s = _clean(raw)
+    if s in _NULLS:
+        return None
+    return _decimal(re.sub(r"\s*%$", "", s), raw)
+
+
+@dataclass(frozen=True)
+class Target:
+    raw: str
+    value: float | None
+    unit: str | None
+    grade: str | None
+
+
+_GRADES = {"AA", "A", "BB", "B", "CC", "C", "D"}
+_UNITS = {"lap": "laporan", "laporan": "laporan", "dok": "dokumen", "dokumen": "dokumen",
+          "satker": "satker", "kali": "kali", "keg": "kegiatan", "kegiatan": "kegiatan",
+          "org": "orang", "orang": "orang"}
+_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\.?\s*(%|[A-Za-z]+\.?(?:\s+[A-Za-z]+\.?){0,2})?")
+
+
+def parse_target(raw: str) -> Target:
+    """'97,5%' -> 97.5 '%'; '12 Lap' -> 12 'laporan'; 'BB' -> grade; not one quantity -> value/unit None."""
+    s = _clean(raw or "")
+    if s in _GRADES:
+        return Target(raw, None, "nilai", s)
+    m = _QUANTITY.fullmatch(s)
+    if not m or (m.group(2) and {"dan", "atau"} & set(m.group(2).lower().split())):
+        return Target(raw, None, None, None)
+    try:
+        value = _decimal(m.group(1), raw)
+    except UnparsedValue:
+        return Target(raw, None, None, None)
+    unit = (m.group(2) or "").lower().rstrip(".") or None
+    return Target(raw, value, _UNITS.get(unit, unit) if unit else None, None)
+
+
+# ---------------------------------------------------------------- schedules and headers
+
+_B_DIGITS = str.maketrans("IlL|Oo", "111100")
+_B_TOKEN = r"B\s*([0-9IlL|Oo]{1,2})(?:\s*(?:-|–|s\.?\s*/?\s*d\.?)\s*B?\s*([0-9IlL|Oo]{1,2}))?"
+_WEEKS = r"[1-5lI](?:\s*-\s*[1-5lI])?"
+_MARK_TOKEN = rf"(?:M\s*{_WEEKS}|minggu\s*(?:ke\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1])"
+_MARKS = re.compile(rf"{_MARK_TOKEN}(?:[\s,;]+{_MARK_TOKEN})*", re.IGNORECASE)
+
+
+def _quarter_months(quarter: int) -> list[int]:
+    if not 1 <= quarter <= 4:
+        raise UnparsedValue(quarter, "quarter out of range")
+    return [3 * quarter - 2, 3 * quarter - 1, 3 * quarter]
+
+
+def _b_months(s: str, raw: object) -> list[int] | None:
+    """Months of 'B1-B3', 'B10-B12 B5', 'BI-B3'; None when the cell is not made of B tokens."""
+    if not re.fullmatch(rf"{_B_TOKEN}(?:[\s,;]+{_B_TOKEN})*", s, re.IGNORECASE):
+        return None
+    months: set[int] = set()
+    for m in re.finditer(_B_TOKEN, s, re.IGNORECASE):
+        lo = int(m.group(1).translate(_B_DIGITS))
+        hi = int(m.group(2).translate(_B_DIGITS)) if m.group(2) else lo
+        if not 1 <= lo <= hi <= 12:
+            raise UnparsedValue(raw, "month range out of order or outside 1-12")
+        months.update(range(lo, hi + 1))
+    return sorted(months)
+
+
+def cell_to_months(raw: str | None, *, column_month: int | None = None,
+                   quarter: int | None = None) -> list[int]:
+    """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column."""
+    s = _clean(raw) if raw is not None else ""
+    if s in _NULLS:
+        return []
+    months = _b_months(s, raw)
+    if months is not None:
+        return months
+    if not _MARKS.fullmatch(s):
+        raise UnparsedValue(raw, "unrecognised schedule cell")
+    if column_month is not None:
+        if not 1 <= column_month <= 12:
+            raise UnparsedValue(column_month, "column month outside 1-12")
+        return [column_month]
+    if quarter is not None:
+        return _quarter_months(quarter)
+    raise UnparsedValue(raw, "planned mark without column month or quarter")
+
+
+_MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+           "september", "oktober", "november", "desember"]
+_MONTH_ALIASES = {"peb": 2, "pebruari": 2, "agt": 8, "ags": 8, "sept": 9, "nop": 11, "nopember": 11,
+                  "may": 5, "aug": 8, "oct": 10, "dec": 12}
+
+
+def month_from_header(raw: str) -> int | None:
+    """'B1'..'B12', '10', 'Jan', 'Januari', 'Des' -> 1..12; anything else ('(7)') -> None."""
+    s = _clean(raw or "").rstrip(".")
+    m = re.fullmatch(r"B\s*([0-9IlL|Oo]{1,2})|(\d{1,2})", s, re.IGNORECASE)
+    if m:
+        n = int((m.group(1) or m.group(2)).translate(_B_DIGITS))
+        return n if 1 <= n <= 12 else None
+    key = s.lower()
+    for i, name in enumerate(_MONTHS, start=1):
+        if key in (name, name[:3]):
+            return i
+    return _MONTH_ALIASES.get(key)
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def quarter_from_header(raw: str) -> int | None:
+    """'I'..'IV', 'Triwulan I', 'TW I', 'Q1' -> 1..4; anything else -> None."""
+    s = _clean(raw or "").upper()
+    m = re.fullmatch(r"(?:(TRIWULAN|TRIW\.?|TW\.?|Q|KUARTAL)\s*[-.]?\s*)?([IV]{1,3}|[1-4])", s)
+    if not m or (m.group(2).isdigit() and not m.group(1)):
+        return None
+    return int(m.group(2)) if m.group(2).isdigit() else _ROMAN.get(m.group(2))

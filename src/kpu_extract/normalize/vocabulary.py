@@ -1,0 +1,639 @@
+"""Controlled vocabulary: map text as read (often OCR-damaged) to canonical KPU terms.
+
+The terms live in plain CSV files next to this module (``vocabulary/*.csv``), one per
+field, with the columns ``id,canonical,variants,source`` (variants separated by ``|``).
+A domain person edits them in a spreadsheet; see docs/vocabulary.md.
+
+Public API (other modules rely on it):
+
+- ``FIELDS`` and ``Match``
+- ``Vocabulary.load(folder)`` / ``default_vocabulary()``
+- ``Vocabulary.match(field, raw)`` and ``Vocabulary.match_many(field, raws)``
+- ``clean_text(raw)`` and ``canonical_satker_from_text(text)``
+
+Matching compares *normalized* strings (casefolded, punctuation stripped, hyphenation
+joined, OCR slips repaired, abbreviations such as ``Subag``/``Kab.``/``SDM`` expanded)
+against every canonical text and variant of the field, with a per-field scorer,
+threshold and margin over the best candidate of another entry (``FIELD_CONFIG``; the
+figures are measured on tests/data/vocab_labelled.csv, see docs/vocabulary.md).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field as dc_field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+__all__ = [
+    "FIELDS",
+    "FIELD_CONFIG",
+    "Match",
+    "Entry",
+    "Vocabulary",
+    "default_vocabulary",
+    "clean_text",
+    "normalize_key",
+    "canonical_satker_from_text",
+    "doc_type_from_text",
+]
+
+FIELDS = ("satker", "program", "pelaksana", "sasaran", "indikator", "kegiatan")
+
+#: other names callers use for a field (pagu/realisasi ``uraian`` is matched against kegiatan)
+FIELD_ALIASES = {"uraian": "kegiatan", "unit": "pelaksana", "units": "pelaksana", "programs": "program"}
+
+FILES = {
+    "satker": "satker.csv",
+    "program": "programs.csv",
+    "pelaksana": "units.csv",
+    "sasaran": "sasaran.csv",
+    "indikator": "indikator.csv",
+    "kegiatan": "kegiatan.csv",
+}
+DOC_TYPES_FILE = "doc_types.csv"
+
+DEFAULT_FOLDER = Path(__file__).with_name("vocabulary")
+
+
+@dataclass(frozen=True)
+class FieldConfig:
+    """How one field is matched: rapidfuzz scorer name, accept threshold, and margin.
+
+    A match is accepted when ``score >= threshold`` and the best candidate of any other
+    entry scores at least ``margin`` lower (or the score is ``>= sure``).
+    """
+
+    scorer: str
+    threshold: float
+    margin: float = 0.0
+    sure: float = 100.0
+
+
+# Chosen by measurement on tests/data/vocab_labelled.csv (bench/bench_vocabulary.py and
+# tests/test_vocabulary.py print the figures; docs/vocabulary.md explains the choice).
+FIELD_CONFIG: dict[str, FieldConfig] = {
+    "satker": FieldConfig("ratio", 90.0, 3.0, 97.0),
+    "program": FieldConfig("ratio", 80.0, 5.0, 97.0),
+    "pelaksana": FieldConfig("ratio", 85.0, 3.0, 97.0),
+    "sasaran": FieldConfig("token_sort_ratio", 84.0, 2.0, 97.0),
+    "indikator": FieldConfig("token_sort_ratio", 84.0, 2.0, 97.0),
+    "kegiatan": FieldConfig("token_sort_ratio", 86.0, 2.0, 97.0),
+}
+
+SCORERS = {
+    "ratio": fuzz.ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "token_set_ratio": fuzz.token_set_ratio,
+    "WRatio": fuzz.WRatio,
+    "QRatio": fuzz.QRatio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    text: str  # canonical text when matched, else the cleaned raw text ("" for empty)
+    raw: str  # text as read
+    id: str | None  # vocabulary id, None when not matched
+    score: float  # 0-100 best score (also when below the threshold)
+    best: str | None  # best candidate's canonical text (for review rows)
+
+    @property
+    def matched(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    field: str
+    canonical: str
+    variants: tuple[str, ...]
+    source: str
+    extra: dict = dc_field(default_factory=dict, compare=False, hash=False)
+
+
+# --------------------------------------------------------------------------- text cleaning
+
+#: Known OCR slips in KPU documents, applied word by word (case pattern preserved).
+#: Only words that are never right in these documents belong here.
+OCR_WORD_FIXES = {
+    "pemilik": "pemilih",
+    "kpo": "kpu",
+    "kpd": "kpu",
+    "kemisi": "komisi",
+    "komisl": "komisi",
+    "tewujudnya": "terwujudnya",
+    "terwujudnnya": "terwujudnya",
+    "adhock": "adhoc",
+    "adhok": "adhoc",
+    "pemiluan": "pemilu",
+    "kepemilu": "kepemiluan",
+    "perentase": "persentase",
+    "presentase": "persentase",
+    "prosentase": "persentase",
+    "jdiih": "jdih",
+    "jddh": "jdih",
+    "liping": "kliping",
+}
+
+#: frequent words of the reports that are not in the vocabulary itself (protects them
+#: from 'correction' and lets damaged forms be repaired)
+COMMON_WORDS = """
+dan yang di ke dari dengan untuk dalam pada oleh atau serta sesuai tahun anggaran kegiatan sasaran
+indikator kinerja target realisasi pagu jumlah laporan komisi pemilihan umum kabupaten kota provinsi
+republik indonesia sekretaris sekretariat ketua anggota divisi subbagian bagian program output
+suboutput uraian rencana aksi kerja tahunan perjanjian akuntabilitas instansi pemerintah bulan
+triwulan minggu persen dokumen satker orang kali nilai rupiah alokasi sebesar terdiri yaitu sebagai
+berikut pelaksanaan pelaksana keterangan tanggal nomor tentang peraturan keputusan lampiran halaman
+bab pendahuluan penutup kata pengantar daftar isi tabel gambar kantor jalan telp fax kecamatan
+kelurahan desa pemilu pemilih pemilihan komisioner pegawai badan adhoc penyelenggara penyelenggaraan
+tahapan jadwal bimbingan teknis penyuluhan sosialisasi pendidikan partisipasi masyarakat hubungan
+keuangan umum logistik hukum sumber daya manusia perencanaan data informasi teknologi sarana
+prasarana pemeliharaan operasional layanan dukungan manajemen internal barang milik negara
+persentase capaian disahkan disetujui mengetahui nip januari februari maret april mei juni juli
+agustus september oktober november desember adalah merupakan telah akan dapat tidak belum sudah
+masing setiap seluruh semua lainnya tersebut kegiatannya pemungutan penghitungan suara kampanye
+pencalonan verifikasi partai politik peserta calon presiden wakil dprd dpr dpd kursi daerah
+""".split()
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n\f\v"), " ")
+_ZERO = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"), None)
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
+_TRANSLATE = {**_DASHES, **_SPACES, **_ZERO, **_QUOTES}
+
+_LEADING_BULLETS = re.compile(r"^[\s\u2022\u27a4\u25aa\u25cf\u25a0\u2023\u2043\u00b7*>\-]+(?=\S)")
+_HYPHEN_BREAK = re.compile(r"\b([A-Za-z]+)-\s+([A-Za-z]+)\b")
+_SLASH_SPACE = re.compile(r"\s*/\s*")
+_WS = re.compile(r"\s+")
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "g"})
+#: character-group confusions of OCR, tried on unknown words (each direction)
+_GROUP_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("li", "h"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("e", "c"), ("h", "b"), ("b", "h"), ("l", "i"), ("i", "l"), ("n", "u"), ("u", "n"))
+
+
+def _case_like(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class _Lexicon:
+    """Known words plus a cache of word-level corrections."""
+
+    def __init__(self, words: set[str]):
+        self.words = frozenset(w for w in words if len(w) >= 2)
+        self._by_len: dict[int, list[str]] = {}
+        for w in self.words:
+            self._by_len.setdefault(len(w), []).append(w)
+        self._cache: dict[str, str | None] = {}
+
+    def correct(self, low: str) -> str | None:
+        """Corrected lowercase word for an unknown lowercase token, or None."""
+        if low in self._cache:
+            return self._cache[low]
+        fix = self._correct(low)
+        self._cache[low] = fix
+        return fix
+
+    def _correct(self, low: str) -> str | None:
+        if low in OCR_WORD_FIXES:
+            return OCR_WORD_FIXES[low]
+        if low in self.words:
+            return None
+        if any(ch.isdigit() for ch in low):
+            if low.isdigit() or sum(ch.isalpha() for ch in low) < 3:
+                return None
+            t = low.translate(_DIGIT_AS_LETTER)
+            if t in self.words:
+                return t
+            return None
+        if len(low) < 5:
+            return None
+        # single character-group confusions (rn<->m, cl->d, c<->e, ...)
+        hits = set()
+        for a, b in _GROUP_CONFUSIONS:
+            start = low.find(a)
+            while start != -1:
+                cand = low[:start] + b + low[start + len(a):]
+                if cand in self.words:
+                    hits.add(cand)
+                start = low.find(a, start + 1)
+        if len(hits) == 1:
+            return hits.pop()
+        if hits:
+            return None
+        # unique nearest word by edit distance (1, or 2 for long words)
+        maxd = 2 if len(low) >= 11 else 1
+        best_d, found = maxd + 1, []
+        for n in range(len(low) - maxd, len(low) + maxd + 1):
+            for w in self._by_len.get(n, ()):
+                d = Levenshtein.distance(low, w, score_cutoff=maxd)
+                if d <= maxd:
+                    if d < best_d:
+                        best_d, found = d, [w]
+                    elif d == best_d:
+                        found.append(w)
+        if len(found) == 1 and len(found[0]) >= 5:
+            return found[0]
+        return None
+
+
+def _join_hyphen(m: re.Match, lex: _Lexicon) -> str:
+    left, right = m.group(1), m.group(2)
+    joined = (left + right).lower()
+    if left.lower() == right.lower():
+        return f"{left}-{right}"  # reduplication: masing- masing -> masing-masing
+    if joined in lex.words or (left.lower() not in lex.words and right[:1].islower()):
+        return left + right
+    return f"{left}-{right}"
+
+
+def _clean(raw: object, lex: _Lexicon) -> str:
+    if raw is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(raw)).translate(_TRANSLATE)
+    s = _WS.sub(" ", s).strip()
+    if not s:
+        return ""
+    s = _LEADING_BULLETS.sub("", s)
+    s = _HYPHEN_BREAK.sub(lambda m: _join_hyphen(m, lex), s)
+    s = _SLASH_SPACE.sub("/", s)
+
+    def fix(m: re.Match) -> str:
+        tok = m.group(0)
+        low = tok.lower()
+        if low in lex.words and low not in OCR_WORD_FIXES:
+            return tok
+        rep = lex.correct(low)
+        return _case_like(rep, tok) if rep else tok
+
+    s = _TOKEN.sub(fix, s)
+    return _WS.sub(" ", s).strip()
+
+
+# --------------------------------------------------------------------------- normalization
+
+# applied to the casefolded, punctuation-free string (word boundaries are spaces)
+_ABBREVIATIONS: tuple[tuple[re.Pattern, str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"\bkomisi pemilihan umum\b", "kpu"),
+        (r"\bkomisi independen pemilihan\b", "kip"),
+        (r"\b(?:ka ?)?sub ?bag(?:ian)?\b", "subbagian"),
+        (r"\b(?:ka)?su?bb?ag\b", "subbagian"),
+        (r"\bkab\b", "kabupaten"),
+        (r"\bprov\b", "provinsi"),
+        (r"\bhupmas\b", "partisipasi dan hubungan masyarakat"),
+        (r"\bhumas\b", "hubungan masyarakat"),
+        (r"\bparmas\b", "partisipasi masyarakat"),
+        (r"\bsosdiklih\b", "sosialisasi pendidikan pemilih"),
+        (r"\bkul\b", "keuangan umum dan logistik"),
+        (r"\bsdm\b", "sumber daya manusia"),
+        (r"\brendatin\b", "perencanaan data dan informasi"),
+        (r"\bbmn\b", "barang milik negara"),
+        (r"\bbimtek\b", "bimbingan teknis"),
+        (r"\bad hoc\b", "adhoc"),
+        (r"\be government\b", "egovernment"),
+        (r"\bpemilukada\b", "pemilu kada"),
+        (r"\bsetjen\b", "sekretariat jenderal"),
+    )
+)
+_CODE = re.compile(r"\(?\b(?:\d{3}\.\d{2}\.)?(?:CQ|WA)\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?\b\)?", re.I)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_LEADING_ENUM = re.compile(r"^(?:(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)+")
+
+
+def _normalize(cleaned: str, fieldname: str | None = None) -> str:
+    s = cleaned
+    if fieldname == "kegiatan":
+        s = _CODE.sub(" ", s)
+    s = s.casefold()
+    s = _LEADING_ENUM.sub("", s)
+    s = s.replace("&", " dan ")
+    s = _NON_ALNUM.sub(" ", s)
+    s = _WS.sub(" ", s).strip()
+    for pat, rep in _ABBREVIATIONS:
+        s = pat.sub(rep, s)
+    if fieldname == "satker":
+        s = re.sub(r"^(?:sekretariat )+", "", s)
+        s = re.sub(r"\bkip\b", "kpu", s)
+        if s and not s.startswith("kpu"):
+            s = "kpu " + s
+    return _WS.sub(" ", s).strip()
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+class _FieldIndex:
+    def __init__(self, entries: list[Entry], lex: _Lexicon, fieldname: str):
+        self.entries = entries
+        keys: list[str] = []
+        owner: list[int] = []
+        seen: dict[str, int] = {}
+        for i, e in enumerate(entries):
+            for text in (e.canonical, *e.variants):
+                k = _normalize(_clean(text, lex), fieldname)
+                if not k:
+                    continue
+                if k in seen:
+                    if seen[k] != i:
+                        # same key for two entries: keep the first, the CSV is ambiguous
+                        continue
+                    continue
+                seen[k] = i
+                keys.append(k)
+                owner.append(i)
+        self.keys = keys
+        self.owner = np.asarray(owner, dtype=np.int32)
+        self.exact = seen
+
+
+class Vocabulary:
+    """All vocabulary fields loaded from one folder of CSV files."""
+
+    def __init__(self, folder: Path, entries: dict[str, list[Entry]], doc_types: list[Entry], version: str):
+        self.folder = folder
+        self.version = version
+        self._entries = entries
+        self.doc_types = doc_types
+        words: set[str] = set(COMMON_WORDS)
+        for lst in list(entries.values()) + [doc_types]:
+            for e in lst:
+                for text in (e.canonical, *e.variants):
+                    words.update(w.lower() for w in _TOKEN.findall(text) if not w.isdigit())
+        self.lexicon = _Lexicon(words)
+        self._by_id = {e.id: e for lst in entries.values() for e in lst}
+        self._by_kode: dict[str, Entry] = {}
+        for lst in entries.values():
+            for e in lst:
+                for k in filter(None, (e.extra.get("kode") or "").split("|")):
+                    self._by_kode.setdefault(k.strip(), e)
+        self._index: dict[str, _FieldIndex] = {}
+        self._clean_cache: dict[str, str] = {}
+        self._satker_names: dict[str, dict[str, Entry]] | None = None
+
+    # ----------------------------------------------------------------- loading
+    @classmethod
+    def load(cls, folder: Path | str | None = None) -> "Vocabulary":
+        folder = Path(folder) if folder is not None else DEFAULT_FOLDER
+        digest = hashlib.sha256()
+        entries: dict[str, list[Entry]] = {}
+        for fieldname in FIELDS:
+            path = folder / FILES[fieldname]
+            data = path.read_bytes()
+            digest.update(FILES[fieldname].encode() + b"\0" + data + b"\0")
+            entries[fieldname] = _read_entries(data, fieldname, path)
+        dpath = folder / DOC_TYPES_FILE
+        doc_types: list[Entry] = []
+        if dpath.exists():
+            data = dpath.read_bytes()
+            digest.update(DOC_TYPES_FILE.encode() + b"\0" + data + b"\0")
+            doc_types = _read_entries(data, "doc_type", dpath)
+        return cls(folder, entries, doc_types, digest.hexdigest()[:12])
+
+    # ----------------------------------------------------------------- lookups
+    def entries(self, fieldname: str) -> list[Entry]:
+        return list(self._entries[_field(fieldname)])
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def by_kode(self, kode: str) -> Entry | None:
+        """Entry (kegiatan/output/suboutput or program) carrying this DIPA code."""
+        return self._by_kode.get((kode or "").strip())
+
+    def clean(self, raw: object) -> str:
+        key = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+        hit = self._clean_cache.get(key)
+        if hit is None:
+            hit = _clean(key, self.lexicon)
+            if len(self._clean_cache) < 500_000:
+                self._clean_cache[key] = hit
+        return hit
+
+    def normalize(self, fieldname: str, raw: object) -> str:
+        return _normalize(self.clean(raw), _field(fieldname))
+
+    def _idx(self, fieldname: str) -> _FieldIndex:
+        idx = self._index.get(fieldname)
+        if idx is None:
+            idx = self._index[fieldname] = _FieldIndex(self._entries[fieldname], self.lexicon, fieldname)
+        return idx
+
+    # ----------------------------------------------------------------- matching
+    def match(self, fieldname: str, raw: str) -> Match:
+        return self.match_many(fieldname, [raw])[0]
+
+    def match_many(self, fieldname: str, raws: Sequence[str], config: FieldConfig | None = None) -> list[Match]:
+        fieldname = _field(fieldname)
+        cfg = config or FIELD_CONFIG[fieldname]
+        idx = self._idx(fieldname)
+        raws = ["" if r is None else str(r) for r in raws]
+        uniq = list(dict.fromkeys(raws))
+        cleaned = [self.clean(r) for r in uniq]
+        keys = [_normalize(c, fieldname) for c in cleaned]
+        results: dict[str, Match] = {}
+        pending: list[int] = []
+        for i, (r, c, k) in enumerate(zip(uniq, cleaned, keys)):
+            if not k:
+                results[r] = Match(c, r, None, 0.0, None)
+            elif k in idx.exact:
+                e = idx.entries[idx.exact[k]]
+                results[r] = Match(e.canonical, r, e.id, 100.0, e.canonical)
+            else:
+                pending.append(i)
+        if pending and idx.keys:
+            scorer = SCORERS[cfg.scorer]
+            pkeys = list(dict.fromkeys(keys[i] for i in pending))
+            best_of: dict[str, tuple[int, float, float]] = {}
+            chunk = max(1, 4_000_000 // max(1, len(idx.keys)))
+            for s in range(0, len(pkeys), chunk):
+                part = pkeys[s : s + chunk]
+                m = process.cdist(part, idx.keys, scorer=scorer, dtype=np.float32, workers=-1)
+                bj = m.argmax(axis=1)
+                bowner = idx.owner[bj]
+                best = m[np.arange(len(part)), bj]
+                other = np.where(idx.owner[None, :] == bowner[:, None], -1.0, m).max(axis=1)
+                for q, o, b, sc in zip(part, bowner, best, other):
+                    best_of[q] = (int(o), float(b), float(sc))
+            for i in pending:
+                r, c, k = uniq[i], cleaned[i], keys[i]
+                o, b, second = best_of[k]
+                e = idx.entries[o]
+                ok = b >= cfg.threshold and (b >= cfg.sure or b - max(second, 0.0) >= cfg.margin)
+                if ok:
+                    results[r] = Match(e.canonical, r, e.id, round(b, 2), e.canonical)
+                else:
+                    results[r] = Match(c, r, None, round(b, 2), e.canonical)
+        for i in pending:
+            results.setdefault(uniq[i], Match(cleaned[i], uniq[i], None, 0.0, None))
+        return [results[r] for r in raws]
+
+    # ----------------------------------------------------------------- satker in running text
+    def satker_from_text(self, text: str) -> str | None:
+        found = self.find_satkers(text)
+        return found[0][0] if found else None
+
+    def find_satkers(self, text: str) -> list[tuple[str, int]]:
+        """All (canonical satker, position) mentions found in running text, in order."""
+        if not text:
+            return []
+        names = self._satker_name_index()
+        s = _normalize(self.clean(text), None)
+        toks = s.split()
+        out: list[tuple[str, int]] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t not in ("kpu", "kip"):
+                i += 1
+                continue
+            j = i + 1
+            # "kpu ri", "kpu republik indonesia", "kpu pusat"
+            if j < len(toks) and (toks[j] in ("ri", "pusat") or toks[j : j + 2] == ["republik", "indonesia"]):
+                out.append((names["ri"][""].canonical, i))
+                i = j + 1
+                continue
+            level = None
+            if j < len(toks) and toks[j] in ("kabupaten", "kota", "provinsi"):
+                level = toks[j]
+                j += 1
+                if level == "kota" and j < len(toks) and toks[j] == "administrasi":
+                    j += 1
+                if level == "kabupaten" and j < len(toks) and toks[j] == "administrasi":
+                    j += 1
+            hit = None
+            if level:
+                hit = _longest_name(toks, j, names[level])
+            else:
+                # "KPU Aceh", "KIP Aceh", "KPU DIY": province without the word Provinsi
+                hit = _longest_name(toks, j, names["provinsi"])
+            if hit:
+                entry, n = hit
+                out.append((entry.canonical, i))
+                i = j + n
+            else:
+                i += 1
+        return out
+
+    def _satker_name_index(self) -> dict[str, dict[str, Entry]]:
+        if self._satker_names is None:
+            idx: dict[str, dict[str, Entry]] = {"ri": {}, "provinsi": {}, "kabupaten": {}, "kota": {}}
+            for e in self._entries["satker"]:
+                level = e.extra.get("level") or ""
+                if level == "ri":
+                    idx["ri"][""] = e
+                    continue
+                if level not in idx:
+                    continue
+                for text in (e.canonical, *e.variants):
+                    k = _normalize(_clean(text, self.lexicon), None)
+                    k = re.sub(r"^(?:kpu|kip) ", "", k)
+                    for lv in ("provinsi ", "kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota "):
+                        if k.startswith(lv):
+                            if lv.strip().split()[0] != level:
+                                k = ""
+                            else:
+                                k = k[len(lv):]
+                            break
+                    if k:
+                        idx[level].setdefault(k, e)
+            self._satker_names = idx
+        return self._satker_names
+
+    def doc_type_from_text(self, text: str) -> str:
+        """Doc type code whose title phrase occurs first in the text, else ``UNKNOWN``."""
+        s = " " + _normalize(self.clean(text), None) + " "
+        best = None
+        for e in self.doc_types:
+            for phrase in (e.canonical, *e.variants):
+                p = " " + _normalize(phrase, None) + " "
+                pos = s.find(p)
+                if pos >= 0:
+                    cand = (pos, -len(p), e.id)
+                    if best is None or cand < best:
+                        best = cand
+        return best[2] if best else "UNKNOWN"
+
+
+def _longest_name(toks: list[str], j: int, names: dict[str, Entry]) -> tuple[Entry, int] | None:
+    for n in range(min(6, len(toks) - j), 0, -1):
+        cand = " ".join(toks[j : j + n])
+        if cand in names:
+            return names[cand], n
+    # one OCR slip in a long name: fuzzy on the same number of tokens
+    for n in range(min(5, len(toks) - j), 0, -1):
+        cand = " ".join(toks[j : j + n])
+        if len(cand) < 6:
+            continue
+        hit = process.extractOne(cand, list(names), scorer=fuzz.ratio, score_cutoff=90)
+        if hit and len(hit[0].split()) == n:
+            return names[hit[0]], n
+    return None
+
+
+def _field(fieldname: str) -> str:
+    f = FIELD_ALIASES.get(fieldname, fieldname)
+    if f not in FILES:
+        raise KeyError(f"unknown vocabulary field {fieldname!r}; expected one of {FIELDS}")
+    return f
+
+
+def _read_entries(data: bytes, fieldname: str, path: Path) -> list[Entry]:
+    text = data.decode("utf-8-sig")
+    reader = csv.DictReader(text.splitlines())
+    out: list[Entry] = []
+    seen: set[str] = set()
+    for row in reader:
+        eid = (row.get("id") or "").strip()
+        canon = (row.get("canonical") or "").strip()
+        if not eid or not canon:
+            continue
+        if eid in seen:
+            raise ValueError(f"{path}: duplicate id {eid!r}")
+        seen.add(eid)
+        variants = tuple(v.strip() for v in (row.get("variants") or "").split("|") if v.strip())
+        extra = {k: (v or "").strip() for k, v in row.items() if k not in ("id", "canonical", "variants", "source") and k}
+        out.append(Entry(eid, fieldname, canon, variants, (row.get("source") or "").strip(), extra))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the package (cached)."""
+    return Vocabulary.load()
+
+
+def clean_text(raw: object) -> str:
+    """Whitespace, hyphenation ('penyeleng- garaan'), OCR slips ('Pemilik' -> 'Pemilih')."""
+    return default_vocabulary().clean(raw)
+
+
+def normalize_key(fieldname: str, raw: object) -> str:
+    """The matching key of a string (casefolded, abbreviations expanded)."""
+    return default_vocabulary().normalize(fieldname, raw)
+
+
+def canonical_satker_from_text(text: str) -> str | None:
+    """First satker named in running text ('Komisi Pemilihan Umum Kabupaten Serang' ->
+    'KPU Kabupaten Serang'; 'KPU Provinsi Banten'; 'KPU RI'), or None."""
+    return default_vocabulary().satker_from_text(text)
+
+
+def doc_type_from_text(text: str) -> str:
+    """'RAK' | 'RKT' | 'PK' | 'LAKIP' | 'LAPTAH' from title text, else 'UNKNOWN'."""
+    return default_vocabulary().doc_type_from_text(text)

@@ -1,0 +1,96 @@
+"""Grid finding on generated images: a ruled table with merged cells, rotated 1 degree, noised."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from kpu_extract.extract import raster
+from kpu_extract.extract.grid import image_to_line_masks, masks_to_grids, words_to_grid
+from kpu_extract.extract.model import Word
+
+DPI = 200
+ROWS = [100, 160, 220, 280, 340]  # 4 rows
+COLS = [80, 200, 420, 560, 700]  # 4 columns
+# (row, col, row_span, col_span) of the merged cells; every other slot is a cell of its own.
+MERGED = [(0, 1, 1, 2), (1, 0, 2, 1)]
+
+
+def draw_table(rows=ROWS, cols=COLS, merged=MERGED, size=(460, 800), angle=1.0, noise=10.0, seed=0):
+    """A gray page with a ruled table; separators inside merged cells are left out."""
+    img = np.full(size, 235, np.uint8)
+    covered = {(r, c): m for m in merged for r in range(m[0], m[0] + m[2]) for c in range(m[1], m[1] + m[3])}
+    for r in range(len(rows) - 1):
+        for c in range(len(cols) - 1):
+            m = covered.get((r, c))
+            right_inside = m is not None and c + 1 < m[1] + m[3]
+            below_inside = m is not None and r + 1 < m[0] + m[2]
+            if not right_inside:
+                cv2.line(img, (cols[c + 1], rows[r]), (cols[c + 1], rows[r + 1]), 20, 2)
+            if not below_inside:
+                cv2.line(img, (cols[c], rows[r + 1]), (cols[c + 1], rows[r + 1]), 20, 2)
+    cv2.line(img, (cols[0], rows[0]), (cols[-1], rows[0]), 20, 2)
+    cv2.line(img, (cols[0], rows[0]), (cols[0], rows[-1]), 20, 2)
+    for r in range(len(rows) - 1):
+        for c in range(len(cols) - 1):
+            if covered.get((r, c), (r, c))[:2] == (r, c):
+                cv2.putText(img, f"{r}.{c}", (cols[c] + 12, rows[r] + 38), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 30, 2)
+    img = raster.rotate(img, angle)
+    rng = np.random.default_rng(seed)
+    return np.clip(img + rng.normal(0, noise, img.shape), 0, 255).astype(np.uint8)
+
+
+def test_skew_angle_recovers_rotation():
+    img = draw_table(angle=1.0)
+    assert raster.skew_angle(img) == pytest.approx(-1.0, abs=0.15)
+
+
+def test_grid_rows_cols_and_spans_after_deskew():
+    img = raster.clean_page(draw_table(angle=1.0))
+    grids = masks_to_grids(image_to_line_masks(img, DPI), DPI)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert len(grid.rows) == len(ROWS) and len(grid.cols) == len(COLS)
+    assert grid.rows == pytest.approx(ROWS, abs=6)
+    assert grid.cols == pytest.approx(COLS, abs=6)
+    spans = {(c.row, c.col): (c.row_span, c.col_span) for c in grid.cells}
+    assert spans[(0, 1)] == (1, 2)
+    assert spans[(1, 0)] == (2, 1)
+    assert len(grid.cells) == 4 * 4 - 1 - 1
+
+
+def test_two_tables_on_one_page():
+    img = np.vstack([draw_table(angle=0, noise=0), draw_table(angle=0, noise=0, merged=[])])
+    grids = masks_to_grids(image_to_line_masks(img, DPI), DPI)
+    assert [len(g.cells) for g in grids] == [14, 16]
+    assert grids[0].rows[-1] < grids[1].rows[0]
+
+
+def test_text_alone_is_no_table():
+    img = np.full((400, 800), 240, np.uint8)
+    for i in range(6):
+        cv2.putText(img, "Komisi Pemilihan Umum Kabupaten Serang 2023", (20, 50 + 55 * i),
+                    cv2.FONT_HERSHEY_SIMPLEX, 1.0, 20, 2)
+    assert masks_to_grids(image_to_line_masks(img, DPI), DPI) == []
+
+
+def _w(text, x0, top, width=30.0, height=9.0):
+    return Word(text, x0, top, x0 + width, top + height)
+
+
+def test_borderless_columns_from_word_gaps():
+    words = []
+    for i in range(5):
+        y = 100 + 14 * i
+        words += [_w(str(i + 1), 50, y, 8), _w("Kegiatan", 80, y, 45), _w(f"x{i}", 130, y, 20),
+                  _w("1.000.000", 300, y, 45), _w("95%", 420, y, 20)]
+    grid = words_to_grid(words)
+    assert grid is not None and grid.strategy == "words"
+    assert len(grid.rows) == 6
+    assert len(grid.cols) == 5  # 4 columns: no | kegiatan x | amount | percent
+
+
+def test_prose_is_not_borderless_table():
+    words = [_w(f"kata{j}", 50 + 40 * j, 100 + 14 * i, 35) for i in range(8) for j in range(10)]
+    assert words_to_grid(words) is None

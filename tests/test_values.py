@@ -1,0 +1,325 @@
+"""values.py: table-driven cases from the seed documents plus property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from kpu_extract.normalize.values import (Target, UnparsedValue, cell_to_months, find_amounts,
+                                          month_from_header, parse_percent, parse_rupiah, parse_target,
+                                          quarter_from_header)
+
+# ---------------------------------------------------------------- parse_rupiah
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("234.549.000", 234549000),
+    ("29.648.700.000", 29648700000),
+    ("1,868,000", 1868000),
+    ("2,031,713,000", 2031713000),
+    ("Rp. 2.953.803.000", 2953803000),
+    ("Rp 34.894.209.000", 34894209000),
+    ("Rp.852.312.000,-", 852312000),
+    ("Rp. 3.748.550.000,-", 3748550000),
+    ("Rp 1.000", 1000),
+    ("Rp 14.000,00", 14000),
+    ("Rp 2.400.000,00", 2400000),
+    ("Rp 1.500,00", 1500),
+    ("1,500.00", 1500),
+    ("1500,00", 1500),
+    ("0,00", 0),
+    ("0", 0),
+    ("Rp. 0", 0),
+    ("1000", 1000),
+    ("10000", 10000),
+    ("  Rp\u00a0 1.000  ", 1000),
+    ("-", None), ("", None), (None, None), ("—", None), ("Rp -", None), ("   ", None),
+])
+def test_parse_rupiah(raw, expected):
+    assert parse_rupiah(raw) == expected
+    assert parse_rupiah(raw, ocr=True) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "114.408,000",          # mixed separators (seed lakip p.?)
+    "21.189.361,000",       # mixed separators
+    "1.000.00",             # decimal with the grouping separator
+    "1.00", "100,00",       # short number + 2 digits: truncated group or decimals -> ambiguous
+    "1.500,50",             # non-zero cents are not whole Rupiah
+    "1.5000", "12.34.567", "1234.567", "01.000", "00",
+    "Rp. 1.000,",           # dangling comma in a cell
+    "-1.000", "(1.000)",
+    "234.549 000",          # a space is only tolerated with ocr=True
+    "298.450.000|Subag",    # glued text is only split with ocr=True
+    "abc", "Rp", "Rp.", "N. 11.00.000", "1.O00",
+    "Yo", "96,69%",
+])
+def test_parse_rupiah_rejects(raw):
+    with pytest.raises(UnparsedValue) as exc:
+        parse_rupiah(raw)
+    assert exc.value.raw == raw and exc.value.reason
+    assert isinstance(exc.value, ValueError)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("234.549 000", 234549000),
+    ("234. 549.000", 234549000),
+    ("298.450.000|Subag", 298450000),
+    ("298.450.000|", 298450000),
+    ("298.450.000/", 298450000),
+    ("Subag KUL|298.450.000", 298450000),
+    ("Rp 1.O0O.OOO", 1000000),
+    ("1.0o0.000", 1000000),
+    ("3.7D8.000", 3708000),
+    ("2.l00.000", 2100000),
+    ("2.I00.000", 2100000),
+    ("2|5.000", 215000),
+    ("S.000", 5000),
+    ("1.B00.000", 1800000),
+    ("6G.000", 66000),
+    ("Z.000", 2000),
+    ("Rp 14.OOO,OO", 14000),
+])
+def test_parse_rupiah_ocr(raw, expected):
+    assert parse_rupiah(raw, ocr=True) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "l.000", "1.00l",             # l/I at the ends of the token
+    "OOO", "SOB", "Subag",        # no real digit: a word, not an amount
+    "1 000",                      # space with no separator to stand for
+    "1.000 000,000",              # still mixed after the space
+    "298.450.000|12",             # two amounts glued
+    "1.000|2.000",
+    "114.408,000",
+    "1.0X0",
+])
+def test_parse_rupiah_ocr_rejects(raw):
+    with pytest.raises(UnparsedValue):
+        parse_rupiah(raw, ocr=True)
+
+
+# ---------------------------------------------------------------- properties
+
+AMOUNTS = st.integers(min_value=0, max_value=10**13)
+
+
+def _grouped(n: int, sep: str) -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+@st.composite
+def formatted(draw):
+    n = draw(AMOUNTS)
+    sep = draw(st.sampled_from([".", ","]))
+    text = _grouped(n, sep) if n >= 1000 or draw(st.booleans()) else str(n)
+    if n >= 1000 or n == 0:  # a zero-decimal tail is accepted only where it cannot be a truncated group
+        text += draw(st.sampled_from(["", ",-", ",00" if sep == "." else ".00", ",0" if sep == "." else ".0"]))
+    else:
+        text += draw(st.sampled_from(["", ",-"]))
+    prefix = draw(st.sampled_from(["", "Rp", "Rp.", "Rp ", "Rp. ", "RP "]))
+    return n, prefix + text
+
+
+@given(formatted())
+def test_rupiah_round_trip(case):
+    n, text = case
+    assert parse_rupiah(text) == n
+    assert parse_rupiah(text, ocr=True) == n
+
+
+CONFUSIONS = {"0": "O", "1": "l", "5": "S", "8": "B"}
+
+
+@given(AMOUNTS, st.sampled_from([".", ","]), st.data())
+def test_rupiah_ocr_confusions_round_trip(n, sep, data):
+    text = _grouped(n, sep)
+    real = [i for i, c in enumerate(text) if c.isdigit()]
+    keep = data.draw(st.sampled_from(real))  # at least one real digit stays
+    chars = list(text)
+    for i in real:
+        if i == keep or chars[i] not in CONFUSIONS:
+            continue
+        if chars[i] == "1" and i in (0, len(text) - 1):
+            continue  # l at the ends is not read as 1
+        if data.draw(st.booleans()):
+            chars[i] = CONFUSIONS[chars[i]]
+    assert parse_rupiah("".join(chars), ocr=True) == n
+
+
+@given(AMOUNTS, st.sampled_from([".", ","]), st.data())
+def test_rupiah_single_digit_substitution_is_undetectable(n, sep, data):
+    text = _grouped(n, sep)
+    i = data.draw(st.sampled_from([i for i, c in enumerate(text) if c.isdigit()]))
+    choices = [d for d in "0123456789" if d != text[i] and not (d == "0" and i == 0 and len(text) > 1)]
+    assume(choices)
+    changed = text[:i] + data.draw(st.sampled_from(choices)) + text[i + 1:]
+    value = parse_rupiah(changed)  # never raises: the checks stage must catch it
+    assert value is not None and value != n
+
+
+@st.composite
+def malformed(draw):
+    n = draw(st.integers(min_value=1000, max_value=10**13))
+    sep = draw(st.sampled_from([".", ","]))
+    groups = _grouped(n, sep).split(sep)
+    kind = draw(st.sampled_from(["short", "long", "first", "mixed"]))
+    if kind == "mixed":
+        other = "," if sep == "." else "."
+        assume(len(groups) >= 3)  # both separator kinds present
+        i = draw(st.integers(min_value=1, max_value=len(groups) - 1))
+        return sep.join(groups[:i]) + other + sep.join(groups[i:])
+    if kind == "first":
+        first = groups[0] + "0" * (4 - len(groups[0]) + draw(st.integers(0, 2)))  # 4+ digits
+        return sep.join([first] + groups[1:])
+    i = draw(st.integers(min_value=1, max_value=len(groups) - 1))
+    g = groups[i]
+    groups[i] = g[: draw(st.integers(1, 2))] if kind == "short" else g + draw(st.sampled_from(["0", "7", "42"]))
+    return sep.join(groups)
+
+
+@given(malformed(), st.sampled_from(["", "Rp ", "Rp. "]))
+def test_malformed_grouping_raises(text, prefix):
+    for ocr in (False, True):
+        with pytest.raises(UnparsedValue):
+            parse_rupiah(prefix + text, ocr=ocr)
+
+
+# ---------------------------------------------------------------- find_amounts
+
+def test_find_amounts_narrative():
+    text = ("Alokasi anggarannya sebesar Rp. 1.279.853.000, dengan realisasi sebesar Rp. 1.277.447.604 "
+            "atau sebesar 99.81%. Rp 1000 dan Rp. 0; mengajukan Rp. 3.748.550.000,- (Tiga) dan Rp.852.312.000,-")
+    found = find_amounts(text)
+    assert [v for v, _, _ in found] == [1279853000, 1277447604, 1000, 0, 3748550000, 852312000]
+    assert [text[s:e] for _, s, e in found] == ["Rp. 1.279.853.000", "Rp. 1.277.447.604", "Rp 1000", "Rp. 0",
+                                                 "Rp. 3.748.550.000,-", "Rp.852.312.000,-"]
+
+
+def test_find_amounts_ignores_bare_numbers_and_percent():
+    assert find_amounts("Tahun 2023 terdiri dari 10 (sepuluh) Kegiatan, 99.52%") == []
+    assert find_amounts("penilaian mandiri RP\t90%\tPembentukan") == []   # OCR'd 'RB'
+    assert find_amounts("Rp 14.000,00 dan Rp 2.400.000,00") == [(14000, 0, 12), (2400000, 17, 32)]
+
+
+def test_find_amounts_malformed_raises():
+    with pytest.raises(UnparsedValue):
+        find_amounts("sebesar Rp. 114.408,000 untuk")
+
+
+# ---------------------------------------------------------------- parse_percent
+
+@pytest.mark.parametrize("raw, expected", [
+    ("96,69%", 96.69), ("97,5%", 97.5), ("99.52", 99.52), ("100", 100.0), ("100,0%", 100.0),
+    ("0%", 0.0), ("0,00%", 0.0), ("100.48%", 100.48), ("87,5", 87.5), ("22.75 %", 22.75),
+    ("-", None), ("", None), (None, None),
+])
+def test_parse_percent(raw, expected):
+    assert parse_percent(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["Yo", "Y6", "96Yo", "%", "1.000%", "99,52,1", "-5%", "abc", "1.234,56%"])
+def test_parse_percent_rejects(raw):
+    with pytest.raises(UnparsedValue):
+        parse_percent(raw)
+
+
+@given(st.integers(min_value=0, max_value=100_000), st.sampled_from([".", ","]), st.sampled_from(["", "%", " %"]))
+def test_percent_round_trip(hundredths, sep, suffix):
+    text = f"{hundredths / 100:.2f}"
+    assert parse_percent(text.replace(".", sep) + suffix) == float(text)
+
+
+# ---------------------------------------------------------------- parse_target
+
+@pytest.mark.parametrize("raw, value, unit, grade", [
+    ("100%", 100.0, "%", None), ("97,5%", 97.5, "%", None), ("100,0%", 100.0, "%", None),
+    ("1 Satker", 1.0, "satker", None), ("12 Lap", 12.0, "laporan", None), ("2 Lap", 2.0, "laporan", None),
+    ("1 Laporan", 1.0, "laporan", None), ("17 Laporan", 17.0, "laporan", None),
+    ("1. Laporan", 1.0, "laporan", None), ("1 Dokumen", 1.0, "dokumen", None),
+    ("10 kali", 10.0, "kali", None), ("24 kegiatan", 24.0, "kegiatan", None), ("5 orang", 5.0, "orang", None),
+    ("3 Paket", 3.0, "paket", None),
+    ("B", None, "nilai", "B"), ("BB", None, "nilai", "BB"), ("A", None, "nilai", "A"),
+    ("10 PPK dan 133 PPS, Pantarh sesuai jumlah TPS", None, None, None),
+    ("5 1. Laporan Membentuk Tim Reformasi Birokrasi", None, None, None),
+    ("1.000 orang", None, None, None),  # thousands or decimal: not guessed
+    ("", None, None, None),
+])
+def test_parse_target(raw, value, unit, grade):
+    assert parse_target(raw) == Target(raw, value, unit, grade)
+
+
+# ---------------------------------------------------------------- schedules
+
+@pytest.mark.parametrize("raw", ["M1-4", "M1", "M2-4", "minggu ke 1-4", "minggu ke 1", "v", "V", "√", "x", "1",
+                                 "minggu ke 1 minggu ke 1 minggu ke 4", "Ml-4", "M 1 - 4"])
+def test_monthly_mark(raw):
+    assert cell_to_months(raw, column_month=7) == [7]
+    assert cell_to_months(raw, quarter=3) == [7, 8, 9]
+
+
+@pytest.mark.parametrize("raw", ["", None, "-", "  "])
+def test_empty_cell(raw):
+    assert cell_to_months(raw, column_month=3) == []
+    assert cell_to_months(raw, quarter=1) == []
+
+
+@pytest.mark.parametrize("raw, months", [
+    ("B1-B3", [1, 2, 3]), ("B10-B12", [10, 11, 12]), ("B3", [3]), ("B5-B6", [5, 6]), ("B1-B2", [1, 2]),
+    ("B7-B8", [7, 8]), ("BI-B3", [1, 2, 3]), ("B1 - B3", [1, 2, 3]), ("Bl0-B12", [10, 11, 12]),
+    ("B6 B12", [6, 12]),
+])
+def test_quarterly_cell(raw, months):
+    assert cell_to_months(raw, quarter=1) == months
+
+
+@pytest.mark.parametrize("raw, kwargs", [
+    ("B3-B1", {"quarter": 1}), ("B13", {"quarter": 4}), ("B0", {"quarter": 1}),
+    ("6", {"column_month": 1}), ("18", {"column_month": 1}),        # column numbers in a data row
+    ("Subag KUL", {"column_month": 1}),
+    ("M1-4", {}),                                                    # a mark with no column context
+    ("M1-4", {"column_month": 13}), ("v", {"quarter": 5}),
+])
+def test_schedule_rejects(raw, kwargs):
+    with pytest.raises(UnparsedValue):
+        cell_to_months(raw, **kwargs)
+
+
+SCHEDULE_CELLS = st.one_of(
+    st.sampled_from(["", "-", "M1-4", "v", "minggu ke 1-4", "B1-B3", "BI-B3", "B10-B12"]),
+    st.tuples(st.integers(1, 12), st.integers(1, 12)).map(lambda t: f"B{min(t)}-B{max(t)}"),
+    st.lists(st.integers(1, 12), min_size=1, max_size=4).map(lambda xs: " ".join(f"B{x}" for x in xs)),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=300)
+@given(SCHEDULE_CELLS, st.one_of(st.none(), st.integers(1, 12)), st.one_of(st.none(), st.integers(1, 4)))
+def test_cell_to_months_sorted_unique_in_range(raw, column_month, quarter):
+    try:
+        months = cell_to_months(raw, column_month=column_month, quarter=quarter)
+    except UnparsedValue:
+        return
+    assert months == sorted(set(months)) and all(1 <= m <= 12 for m in months)
+
+
+# ---------------------------------------------------------------- headers
+
+@pytest.mark.parametrize("raw, month", [
+    ("B1", 1), ("B9", 9), ("B12", 12), ("10", 10), ("B 10", 10), ("Bl0", 10), ("BI", 1),
+    ("Jan", 1), ("Januari", 1), ("Februari", 2), ("Pebruari", 2), ("Maret", 3), ("Mei", 5), ("Agt", 8),
+    ("Agustus", 8), ("Okt", 10), ("Nopember", 11), ("Des", 12), ("Desember", 12),
+    ("(7)", None), ("(16)", None), ("81", None), ("13", None), ("B13", None), ("PAGU ANGGARAN", None), ("", None),
+])
+def test_month_from_header(raw, month):
+    assert month_from_header(raw) == month
+
+
+@pytest.mark.parametrize("raw, quarter", [
+    ("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("Triwulan I", 1), ("TRIWULAN IV", 4), ("TW I", 1),
+    ("TW II", 2), ("Q1", 1), ("Q4", 4), ("Triwulan 3", 3),
+    ("1", None), ("(7)", None), ("V", None), ("Q5", None), ("IIII", None), ("", None),
+])
+def test_quarter_from_header(raw, quarter):
+    assert quarter_from_header(raw) == quarter
