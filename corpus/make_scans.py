@@ -9,9 +9,9 @@ Which documents and variants, and why, is in corpus/scans/README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,17 +85,28 @@ def write_image_pdf(out: Path, pages: list[tuple[np.ndarray, tuple[float, float]
     `invariant=1` drops the timestamp and random ID so reruns are byte-identical.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
+    # reportlab names each image XObject after its file path, so the JPEGs get fixed names,
+    # relative to the output folder, to keep reruns byte-identical in any checkout.
+    out = out.resolve()
+    jpgs = [Path(f".{out.stem}.p{i}.jpg") for i in range(len(pages))]
+    with contextlib.chdir(out.parent):
+        _write_pages(out, pages, jpgs, quality, text_layers)
+
+
+def _write_pages(out: Path, pages: list, jpgs: list[Path], quality: int, text_layers: list | None) -> None:
     pdf = canvas.Canvas(str(out), invariant=1)
-    with tempfile.TemporaryDirectory() as tmp:
+    try:
         for i, (gray, (width, height)) in enumerate(pages):
-            jpg = Path(tmp) / f"p{i}.jpg"
-            cv2.imwrite(str(jpg), gray, [cv2.IMWRITE_JPEG_QUALITY, quality])
+            cv2.imwrite(str(jpgs[i]), gray, [cv2.IMWRITE_JPEG_QUALITY, quality])
             pdf.setPageSize((width, height))
-            pdf.drawImage(str(jpg), 0, 0, width=width, height=height)
+            pdf.drawImage(str(jpgs[i]), 0, 0, width=width, height=height)
             if text_layers:
                 _invisible_text(pdf, text_layers[i], height)
             pdf.showPage()
         pdf.save()
+    finally:
+        for jpg in jpgs:
+            jpg.unlink(missing_ok=True)
 
 
 def _invisible_text(pdf: canvas.Canvas, words: list[tuple[str, float, float, float]], height: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict
 
@@ -14,8 +15,18 @@ FIELDS = {
 }
 
 
+# Text is compared up to case and spacing: the vocabulary's canonical form may capitalise
+# 'Pembentukan/Seleksi' where one document prints 'Pembentukan/seleksi'. Numbers are exact.
+TEXT_FIELDS = {"uraian", "sasaran", "indikator", "kegiatan", "program", "pelaksana"}
+
+
+def fold(text: str | None) -> str | None:
+    return None if text is None else re.sub(r"\s*/\s*", "/", " ".join(text.split())).casefold()
+
+
 def _key(row: dict, fields: tuple[str, ...]) -> tuple:
-    return tuple(round(row[f], 2) if isinstance(row[f], float) else row[f] for f in fields)
+    return tuple(fold(row[f]) if f in TEXT_FIELDS else round(row[f], 2) if isinstance(row[f], float) else row[f]
+                 for f in fields)
 
 
 def diff(dataset: str, found_rows: list, truth_rows: list[dict], fields: tuple[str, ...] | None = None) -> str:

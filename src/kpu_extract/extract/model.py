@@ -58,6 +58,10 @@ class RawTable:
     cells: list[Cell] = field(default_factory=list)
     bbox: tuple[float, float, float, float] | None = None
     strategy: str = "lines"
+    # Words of running text above and below the table on its page (None when unknown): a table
+    # continued on the next page has (almost) nothing below it and its continuation nothing above.
+    words_above: int | None = None
+    words_below: int | None = None
 
     @property
     def n_rows(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,15 +24,23 @@ from kpu_extract.extract.model import Cell, RawTable, Word
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 LANG = "ind+eng"
-# psm 11 (sparse text) measured best on table pages: it finds short cell texts that psm 4/6
-# (uniform block / column layout) fold into neighbouring lines. See bench/bench_ocr.py.
+# psm 11 (sparse text) for the page pass. Measured on a budget table (91 cells) and a 20-column
+# RAK table (108 cells), each scanned normal-300 and hard-200, cells exactly right, no re-reads:
+#   psm 11: budget 80 / 77, RAK 106 / 99   (drops lone '1'..'9'; re-read as empty cells below)
+#   psm 6:  budget 89 / 85, RAK 101 / 91   (reads lines across columns: multi-line cells garbled)
+#   psm 4:  budget 86 / 76, RAK 101 / 90
+# Amounts were exact under all three on 300 dpi; on hard-200 psm 4 lost a third of the percents.
 PSM = 11
 MONEY_PSM = 6  # the money strip is one uniform column of lines
 # '%' added to the measured whitelist: percent columns are re-read in the same strip.
 MONEY_WHITELIST = "0123456789.,Rp-%"
 TIMEOUT_S = 120
+# Low-dpi scans are upscaled to this before OCR: Tesseract's LSTM wants an x-height of ~20 px,
+# and 6-7 pt text in narrow RAK month cells has ~8 px at 200 dpi.
+OCR_MIN_DPI = 300
 REREAD_CONF = 85.0  # numeric cells with a mean word confidence below this are re-read too
 EMPTY_MIN_CONF = 60.0
+STRIP_DPI = 600
 _STRIP_GAP = 24  # px of white between crops in the money strip
 _CELL_INSET = 3  # px trimmed off each crop side so leftover rule pixels stay out
 
@@ -46,6 +55,7 @@ class OcrSettings:
     max_dpi: float = raster.MAX_DPI
     max_pixels: int = raster.MAX_PIXELS
     timeout_s: float = TIMEOUT_S
+    ocr_min_dpi: float = OCR_MIN_DPI
     reread_money: bool = True
     reread_empty: bool = True
 
@@ -58,11 +68,15 @@ class OcrSettings:
             raise ValueError("timeout_s and max_pixels must be positive")
 
 
-def remove_lines(gray: np.ndarray, line_mask: np.ndarray) -> np.ndarray:
+def remove_lines(gray: np.ndarray, line_mask: np.ndarray, dpi: float = 300) -> np.ndarray:
     """Paint ruling lines with the local background so OCR does not read them as '|', 'l' or '1'."""
-    mask = cv2.dilate(line_mask, np.ones((3, 3), np.uint8))
+    # The threshold mask misses a rule's blurred fringe; a 3x3 dilation at 300 dpi left gray
+    # ghost rules, so the margin grows with dpi.
+    grow = 3 + 2 * int(dpi // 200)
+    mask = cv2.dilate(line_mask, np.ones((grow, grow), np.uint8))
     # A max filter wider than a rule gives the paper around it (rules are the darkest thin things).
-    background = cv2.dilate(gray, np.ones((9, 9), np.uint8))
+    size = 2 * grow + 3
+    background = cv2.dilate(gray, np.ones((size, size), np.uint8))
     out = gray.copy()
     out[mask > 0] = background[mask > 0]
     return out
@@ -86,8 +100,17 @@ def page_words(gray: np.ndarray, dpi: float, lang: str = LANG, psm: int = PSM,
 
 
 def _tesseract_data(image: np.ndarray, dpi: float, lang: str, config: str, timeout_s: float) -> dict:
+    # Handing pytesseract a file path skips its PIL PNG encode, which cost 0.5-1.5 s on a noisy
+    # 300-dpi page (as long as the OCR itself); an uncompressed PGM writes in ~10 ms.
+    with tempfile.TemporaryDirectory(prefix="kpu-ocr-") as tmp:
+        path = os.path.join(tmp, "page.pgm")
+        cv2.imwrite(path, image)
+        return _run_tesseract(path, lang, f"--dpi {int(dpi)} {config}", timeout_s)
+
+
+def _run_tesseract(path: str, lang: str, config: str, timeout_s: float) -> dict:
     try:
-        return pytesseract.image_to_data(image, lang=lang, config=f"--dpi {int(dpi)} {config}",
+        return pytesseract.image_to_data(path, lang=lang, config=config,
                                          output_type=pytesseract.Output.DICT, timeout=timeout_s)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable("tesseract is not installed; run `make sysdeps` "
@@ -108,7 +131,8 @@ def _tesseract_data(image: np.ndarray, dpi: float, lang: str, config: str, timeo
 # --- money re-read ---------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"^(Rp\.?\s?)?-?\d{1,3}(\.\d{3})*(,\d{1,2})?$")
-_PERCENT = re.compile(r"^\d{1,3}(,\d{1,2})?\s?%$")
+# Percents take a decimal comma, but scans of dot-decimal tables exist and OCR swaps the two.
+_PERCENT = re.compile(r"^\d{1,3}([.,]\d{1,2})?\s?%$")
 _NUMERIC_CHARS = set("0123456789.,")
 
 
@@ -194,13 +218,20 @@ def _read_strip(gray: np.ndarray, dpi: float, todo: list[tuple[RawTable, int]], 
                 timeout_s: float) -> list[tuple[str, float]]:
     if not todo:
         return []
-    strip, spans = _stack([_crop(gray, t.cells[i].bbox, dpi) for t, i in todo])
+    crops = [_crop(gray, t.cells[i].bbox, dpi) for t, i in todo]
+    if dpi < STRIP_DPI:
+        # Strips are small, so upscaling a 200-dpi crop to Tesseract's favourite size is cheap.
+        f = STRIP_DPI / dpi
+        crops = [cv2.resize(c, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC) for c in crops]
+        dpi = STRIP_DPI
+    strip, spans = _stack(crops)
     return _strip_texts(_tesseract_data(strip, dpi, lang, config, timeout_s), spans)
 
 
 def _small(bbox: tuple[float, float, float, float]) -> bool:
-    # Big empty cells are merged blocks whose text sits in another slot; not worth a re-read.
-    return bbox[3] - bbox[1] <= 72 and bbox[2] - bbox[0] <= 288
+    # Narrow tall cells stay in (a row number merged down a sasaran group); wide empty blocks
+    # would only make the strip expensive.
+    return bbox[3] - bbox[1] <= 360 and bbox[2] - bbox[0] <= 144
 
 
 def _has_ink(crop: np.ndarray, dpi: float) -> bool:
@@ -225,7 +256,9 @@ def _stack(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """Crops one under another on white, left-aligned; returns the strip and each crop's y-range."""
     width = max(c.shape[1] for c in crops) + 2 * _STRIP_GAP
     height = sum(c.shape[0] for c in crops) + _STRIP_GAP * (len(crops) + 1)
-    strip = np.full((height, width), 255, np.uint8)
+    # Paper tone, not white: a gray crop on white has edges that Tesseract reads as glyphs.
+    paper = int(np.median(np.concatenate([c.ravel() for c in crops])))
+    strip = np.full((height, width), paper, np.uint8)
     spans, y = [], _STRIP_GAP
     for crop in crops:
         h, w = crop.shape
@@ -250,8 +283,9 @@ def _strip_texts(data: dict, spans: list[tuple[int, int]]) -> list[tuple[str, fl
     out = []
     for words in pieces:
         words.sort()
-        # Amounts never hold spaces; OCR splits them at a wide dot ('298. 450.000').
-        text = re.sub(r"(?<=[\d.,])\s+(?=[\d.,])", "", " ".join(t for _, t, _ in words))
+        # Amounts never hold spaces between digit groups; OCR splits them at a wide dot
+        # ('298. 450.000'). The space after 'Rp.' stays.
+        text = re.sub(r"(?<=\d)\s+(?=[\d.,])|(?<=\d[.,])\s+(?=\d)", "", " ".join(t for _, t, _ in words))
         conf = round(sum(c for *_, c in words) / len(words), 1) if words else 0.0
         out.append((text, conf))
     return out

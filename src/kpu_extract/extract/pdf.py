@@ -80,6 +80,8 @@ def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS) -> M
     """`text` when the page's text layer is present and looks like real text, else `ocr`."""
     if settings.force_ocr:
         return "ocr"
+    if not plumber_page.images:
+        return "text"  # nothing to OCR: a digital page, however little text it has
     text = plumber_page.extract_text() or ""
     if len(text.strip()) < settings.min_text_chars:
         return "ocr"

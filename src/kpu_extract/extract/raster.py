@@ -98,6 +98,12 @@ def clean_page(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
     return cv2.medianBlur(gray, MEDIAN_KSIZE)
 
 
+def upscale(gray: np.ndarray, dpi: float, target_dpi: float) -> tuple[np.ndarray, float]:
+    """Resample to `target_dpi` (cubic); returns (image, new dpi)."""
+    f = target_dpi / dpi
+    return cv2.resize(gray, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC), float(target_dpi)
+
+
 def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     """Rotate about the centre by `angle` degrees (counter-clockwise), filling with page white."""
     h, w = gray.shape

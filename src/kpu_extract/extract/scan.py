@@ -40,9 +40,11 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     gray, dpi = raster.render_page(pdf_path, index, min_dpi=settings.min_dpi,
                                    max_dpi=settings.max_dpi, max_pixels=settings.max_pixels)
     gray = raster.clean_page(gray)
+    if dpi < settings.ocr_min_dpi:
+        gray, dpi = raster.upscale(gray, dpi, settings.ocr_min_dpi)
     masks = image_to_line_masks(gray, dpi)
     ruled = masks_to_grids(masks, dpi)
-    ocr_image = remove_lines(gray, grid_line_mask(masks, ruled, dpi))
+    ocr_image = remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)
     words = page_words(ocr_image, dpi, settings.lang, settings.psm, settings.timeout_s)
     grids = find_grids(ruled, words, dpi)
     tables = [words_to_cells(words, g, page=number, index=i) for i, g in enumerate(grids)]

@@ -47,6 +47,11 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     boxes = [t.bbox for t in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     text = outside.extract_text() or ""
+    if tables:
+        tops = [w["top"] for w in outside.extract_words()]
+        for t in tables:
+            t.words_above = sum(1 for top in tops if top < t.bbox[1])
+            t.words_below = sum(1 for top in tops if top > t.bbox[3])
     return Page(number=number, method="text", width=float(page.width), height=float(page.height),
                 tables=[t for t in tables if t.n_rows], text=text)
 

@@ -102,7 +102,8 @@ def _depth(kode: str) -> int:
 
 
 def _scope(line: BudgetDraft) -> str:
-    return f"{line.level} {line.kode or ''} {line.uraian}".replace("  ", " ").strip()
+    """The line's DIPA code where it has one, else its level and name."""
+    return line.kode or f"{line.level} {line.uraian}"
 
 
 def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[BudgetDraft, BudgetDraft]]
@@ -121,7 +122,7 @@ def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[Budg
                                          "corrected", f"table printed {t}; narrative and the lines' total "
                                                       f"confirm {n} (one digit misread)"))
             else:
-                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(n), str(t),
+                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(t), str(n),
                                          "mismatch", "table and narrative disagree; the table value is kept"))
                 review.append(ReviewDraft(table.page, "pagu" if field == "pagu" else "realisasi", field,
                                           str(t), f"table_vs_narrative mismatch (narrative says {n})"))

@@ -39,7 +39,8 @@ def document_to_records(doc: Document, vocab: Vocabulary) -> Records:
     methods = {p.number: p.method for p in doc.pages}
     drafts = Drafts()
     all_tables = [t for p in doc.pages for t in p.tables]
-    for i, lt in enumerate(tables_to_logical(all_tables)):
+    heights = {p.number: p.height for p in doc.pages}
+    for i, lt in enumerate(tables_to_logical(all_tables, heights)):
         found = logical_to_drafts(lt, vocab, ocr=methods.get(lt.first_page) == "ocr")
         for line in found.budget:
             line.table_key = (i,)

@@ -37,6 +37,8 @@ class BudgetDraft:
     table_key: tuple | None = None  # which table and row it came from (for checks and review)
     # The line's label as printed, e.g. 'b' for a row 'b. Pendaftaran ...' (empty for unlabeled rows).
     label: str = ""
+    # Other statements of the same line in the prose (a program in the introduction and its chapter).
+    restated: list["BudgetDraft"] = field(default_factory=list)
 
 
 @dataclass

@@ -31,18 +31,19 @@ def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restate
                  ) -> tuple[list[BudgetDraft], list[CheckDraft], list[ReviewDraft]]:
     """Merged budget lines, the checks the merging ran, and what needs review."""
     table, checks, review = _dedupe_tables(table, restatement_check)
-    narrative = _dedupe_narrative(narrative)
-    pairs = _pair(table, narrative)
+    groups = _group_narrative(narrative)
+    pairs = _pair(table, groups)
     corrections, corr_review = confirmed_corrections(table, pairs)
     paired = {id(n) for _, n in pairs}
     for t, n in pairs:
         if n.kode:
             t.kode, t.uraian, t.level = n.kode, n.uraian, n.level
         t.program = t.program or n.program
+        t.page = min(t.page, n.page)
         t.source = "table+narrative"
         if t.realisasi is None:
             t.realisasi, t.persen_reported = n.realisasi, n.persen_reported
-    lines = table + [n for n in narrative if id(n) not in paired]
+    lines = table + [g[0] for g in groups if id(g[0]) not in paired]
     lines.sort(key=lambda ln: ln.page)
     return lines, checks + corrections, review + corr_review
 
@@ -67,42 +68,48 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
     return kept, checks, review
 
 
-def _dedupe_narrative(lines: list[BudgetDraft]) -> list[BudgetDraft]:
-    """A program stated in the introduction and again in its chapter is one line."""
-    kept: list[BudgetDraft] = []
+def _group_narrative(lines: list[BudgetDraft]) -> list[list[BudgetDraft]]:
+    """Statements of one line (a program in the introduction and again in its chapter) grouped;
+    the first statement of each group stands for it, with the others folded into it."""
+    groups: dict[tuple, list[BudgetDraft]] = {}
     for line in lines:
-        key = (line.level, line.kode or _norm(line.uraian))
-        if not any((k.level, k.kode or _norm(k.uraian)) == key and k.pagu == line.pagu for k in kept):
-            kept.append(line)
-    return kept
+        groups.setdefault((line.level, line.kode or _norm(line.uraian)), []).append(line)
+    for group in groups.values():
+        first = group[0]
+        first.page = min(g.page for g in group)
+        first.restated = group[1:]
+    return list(groups.values())
 
 
-def _pair(table: list[BudgetDraft], narrative: list[BudgetDraft]) -> list[tuple[BudgetDraft, BudgetDraft]]:
+def _pair(table: list[BudgetDraft], groups: list[list[BudgetDraft]]) -> list[tuple[BudgetDraft, BudgetDraft]]:
     """Pair table lines with narrative lines of the same level: a unique equal pagu first (it
-    survives rows that slipped against their labels), then the name."""
+    survives rows that slipped against their labels), then the name. Returns (table line,
+    narrative statement): the statement that agrees with the table where one does."""
     pairs: list[tuple[BudgetDraft, BudgetDraft]] = []
-    free = list(narrative)
+    free = list(groups)
     todo = list(table)
     for match in (_by_amount, _by_name):
         for t in list(todo):
-            candidates = [n for n in free if n.level == t.level and (not t.program or not n.program or
-                                                                    t.program == n.program)]
-            n = match(t, candidates)
-            if n is not None:
-                pairs.append((t, n))
-                free.remove(n)
+            candidates = [g for g in free if g[0].level == t.level and (
+                not t.program or not g[0].program or t.program == g[0].program)]
+            group = match(t, candidates)
+            if group is not None:
+                agreeing = [n for n in group if n.pagu == t.pagu]
+                pairs.append((t, agreeing[0] if agreeing else group[0]))
+                pairs += [(t, n) for n in group if n.pagu != t.pagu and agreeing]
+                free.remove(group)
                 todo.remove(t)
     return pairs
 
 
-def _by_amount(t: BudgetDraft, candidates: list[BudgetDraft]) -> BudgetDraft | None:
-    same = [n for n in candidates if n.pagu == t.pagu]
+def _by_amount(t: BudgetDraft, candidates: list[list[BudgetDraft]]) -> list[BudgetDraft] | None:
+    same = [g for g in candidates if any(n.pagu == t.pagu for n in g)]
     return same[0] if len(same) == 1 else None
 
 
-def _by_name(t: BudgetDraft, candidates: list[BudgetDraft]) -> BudgetDraft | None:
+def _by_name(t: BudgetDraft, candidates: list[list[BudgetDraft]]) -> list[BudgetDraft] | None:
     if t.level in ("program", "total"):
-        same = [n for n in candidates if (t.program and n.program == t.program) or t.level == "total"]
+        same = [g for g in candidates if (t.program and g[0].program == t.program) or t.level == "total"]
     else:
-        same = [n for n in candidates if _same_name(t.uraian, n.uraian)]
+        same = [g for g in candidates if _same_name(t.uraian, g[0].uraian)]
     return same[0] if len(same) == 1 else None

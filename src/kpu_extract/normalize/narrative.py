@@ -67,7 +67,8 @@ def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
             if kind == "total":
                 heading = _Heading("Jumlah Anggaran", None, "total", m.start())
             elif heading is None:
-                heading = _uncoded_heading(text[last_end:m.start()], previous, m.start())
+                line_start = text.rfind("\n", 0, m.start()) + 1  # the sentence's own line is not a heading
+                heading = _uncoded_heading(text[last_end:line_start], previous, m.start())
             if heading is None:
                 last_end = m.end()
                 continue

@@ -15,6 +15,12 @@ from .columns import ColumnMap, is_column_number_row, table_to_columns
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
 CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
+# A table that reaches below this share of its page height may continue on the next page,
+# where its continuation starts above CONTINUED_TOP of the page height.
+CONTINUED_BOTTOM, CONTINUED_TOP = 0.75, 0.25
+# Where words of running text are known: a page footer (page number) below the first part and a
+# running title above the continuation are allowed, a heading and paragraph are not.
+FOOTER_WORDS, HEADER_WORDS = 4, 15
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 
 
@@ -47,15 +53,15 @@ class LogicalTable:
         return row.cells[c] if c is not None and c < len(row.cells) else ""
 
 
-def tables_to_logical(tables: list[RawTable]) -> list[LogicalTable]:
+def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]) -> list[LogicalTable]:
     """Join continued tables and carry merged cells down. Tables without a header that
     continue nothing are dropped (they are listed by `kpu-extract tables` for debugging)."""
     logical: list[LogicalTable] = []
-    last_page = 0
+    last: RawTable | None = None
     for table in tables:
         columns = table_to_columns(table)
         previous = logical[-1] if logical else None
-        continues = previous is not None and table.page in (last_page, last_page + 1) and (
+        continues = previous is not None and last is not None and _page_break_between(last, table, page_heights) and (
             (columns is not None and columns.signature == previous.columns.signature)
             or (columns is None and table.n_cols == len(previous.columns.roles)))
         if continues:
@@ -65,10 +71,23 @@ def tables_to_logical(tables: list[RawTable]) -> list[LogicalTable]:
             logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows)))
         else:
             continue
-        last_page = table.page
+        last = table
     for lt in logical:
         _carry_down(lt)
     return [lt for lt in logical if lt.rows]
+
+
+def _page_break_between(before: RawTable, after: RawTable, heights: dict[int, float]) -> bool:
+    """A table continues on the next page only when it ran to the bottom of its page and the
+    next part starts at the top of the next one (a new table under a heading does not)."""
+    if after.page != before.page + 1:
+        return False
+    if before.words_below is not None and after.words_above is not None:
+        return before.words_below <= FOOTER_WORDS and after.words_above <= HEADER_WORDS
+    if before.bbox is None or after.bbox is None:
+        return True
+    return (before.bbox[3] >= CONTINUED_BOTTOM * heights.get(before.page, before.bbox[3])
+            and after.bbox[1] <= CONTINUED_TOP * heights.get(after.page, 1e9))
 
 
 def _skip_number_rows(table: RawTable, start: int) -> int:

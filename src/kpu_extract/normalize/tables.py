@@ -147,6 +147,8 @@ def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts) 
             continue
         for month in planned:
             months.setdefault(month, raw)
+    if not months:
+        return
     kind = "monthly" if cols.months else "quarterly"
     for k in kegiatan:
         out.schedule.append(ScheduleDraft(row.page, k, dict(sorted(months.items())), kind))

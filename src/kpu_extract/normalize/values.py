@@ -182,7 +182,7 @@ def parse_target(raw: str) -> Target:
 
 # ---------------------------------------------------------------- schedules and headers
 
-_B_DIGITS = str.maketrans("IlL|Oo", "111100")
+_B_DIGITS = str.maketrans("IiLl|Oo", "1111100")
 _B_TOKEN = r"B\s*([0-9IlL|Oo]{1,2})(?:\s*(?:-|–|s\.?\s*/?\s*d\.?)\s*B?\s*([0-9IlL|Oo]{1,2}))?"
 _WEEKS = r"[1-5lI](?:\s*-\s*[1-5lI])?"
 _MARK_TOKEN = rf"(?:M\s*{_WEEKS}|minggu\s*(?:ke\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1])"

@@ -82,11 +82,11 @@ class FieldConfig:
 # tests/test_vocabulary.py print the figures; docs/vocabulary.md explains the choice).
 FIELD_CONFIG: dict[str, FieldConfig] = {
     "satker": FieldConfig("ratio", 90.0, 3.0, 97.0),
-    "program": FieldConfig("ratio", 80.0, 5.0, 97.0),
-    "pelaksana": FieldConfig("ratio", 85.0, 3.0, 97.0),
-    "sasaran": FieldConfig("token_sort_ratio", 84.0, 2.0, 97.0),
-    "indikator": FieldConfig("token_sort_ratio", 84.0, 2.0, 97.0),
-    "kegiatan": FieldConfig("token_sort_ratio", 86.0, 2.0, 97.0),
+    "program": FieldConfig("ratio", 80.0, 3.0, 97.0),
+    "pelaksana": FieldConfig("ratio", 86.0, 3.0, 97.0),
+    "sasaran": FieldConfig("token_sort_ratio", 82.0, 2.0, 97.0),
+    "indikator": FieldConfig("ratio", 86.0, 2.0, 97.0),
+    "kegiatan": FieldConfig("ratio", 86.0, 2.0, 97.0),
 }
 
 SCORERS = {
@@ -182,6 +182,17 @@ _DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "
 _GROUP_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("li", "h"), ("ii", "u"), ("vv", "w"), ("c", "e"), ("e", "c"), ("h", "b"), ("b", "h"), ("l", "i"), ("i", "l"), ("n", "u"), ("u", "n"))
 
 
+_CONFUSABLE = {
+    frozenset(p) for p in ("ft", "li", "l1", "i1", "ce", "ao", "hb", "nu", "rt", "co", "ij", "lt", "oe", "mn", "vy", "ec", "il")
+}
+
+
+def _plausible_subs(a: str, b: str) -> bool:
+    """Same length, 1-2 differing characters, each a typical OCR confusion."""
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return 0 < len(diff) <= 2 and all(frozenset((x, y)) in _CONFUSABLE for x, y in diff)
+
+
 def _case_like(word: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -195,9 +206,7 @@ class _Lexicon:
 
     def __init__(self, words: set[str]):
         self.words = frozenset(w for w in words if len(w) >= 2)
-        self._by_len: dict[int, list[str]] = {}
-        for w in self.words:
-            self._by_len.setdefault(len(w), []).append(w)
+        self._list = sorted(self.words)
         self._cache: dict[str, str | None] = {}
 
     def correct(self, low: str) -> str | None:
@@ -235,19 +244,36 @@ class _Lexicon:
             return hits.pop()
         if hits:
             return None
-        # unique nearest word by edit distance (1, or 2 for long words)
-        maxd = 2 if len(low) >= 11 else 1
-        best_d, found = maxd + 1, []
-        for n in range(len(low) - maxd, len(low) + maxd + 1):
-            for w in self._by_len.get(n, ()):
-                d = Levenshtein.distance(low, w, score_cutoff=maxd)
-                if d <= maxd:
-                    if d < best_d:
-                        best_d, found = d, [w]
-                    elif d == best_d:
-                        found.append(w)
-        if len(found) == 1 and len(found[0]) >= 5:
-            return found[0]
+        # nearest known words by edit distance (C loop over the whole lexicon)
+        near = process.extract(low, self._list, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+        d1 = [w for w, d, _ in near if d == 1]
+        if len(d1) == 1 and len(d1[0]) >= 5:
+            return d1[0]
+        if d1:
+            return None
+        # two OCR-plausible substitutions ('Sekrefarls' -> 'sekretaris')
+        if len(low) >= 7:
+            p2 = [w for w, d, _ in near if d == 2 and len(w) == len(low) and _plausible_subs(low, w)]
+            if len(p2) == 1:
+                return p2[0]
+        if len(low) >= 11:
+            d2 = [w for w, d, _ in near if d == 2]
+            if len(d2) == 1:
+                return d2[0]
+        return self._split(low)
+
+    def _split(self, low: str) -> str | None:
+        """'logistikpemilu' -> 'logistik pemilu' when exactly one split gives two known words."""
+        if len(low) < 7:
+            return None
+        splits = [
+            (low[:i], low[i:])
+            for i in range(2, len(low) - 1)
+            if low[:i] in self.words and low[i:] in self.words and min(i, len(low) - i) >= 2
+            and max(i, len(low) - i) >= 4
+        ]
+        if len(splits) == 1:
+            return " ".join(splits[0])
         return None
 
 
@@ -272,16 +298,69 @@ def _clean(raw: object, lex: _Lexicon) -> str:
     s = _HYPHEN_BREAK.sub(lambda m: _join_hyphen(m, lex), s)
     s = _SLASH_SPACE.sub("/", s)
 
+    for _ in range(3):
+        s2 = _CAMEL.sub(lambda m: _split_camel(m, lex), s)
+        if s2 == s:
+            break
+        s = s2
+    s = _merge_broken(s, lex)
+
     def fix(m: re.Match) -> str:
         tok = m.group(0)
         low = tok.lower()
         if low in lex.words and low not in OCR_WORD_FIXES:
             return tok
         rep = lex.correct(low)
-        return _case_like(rep, tok) if rep else tok
+        if not rep:
+            return tok
+        if " " in rep:  # a split of joined words keeps the case of each part from the token
+            a = len(rep.split(" ")[0])
+            return tok[:a] + " " + tok[a:]
+        return _case_like(rep, tok)
 
     s = _TOKEN.sub(fix, s)
     return _WS.sub(" ", s).strip()
+
+
+_CAMEL = re.compile(r"([a-z]{2,})([A-Z][a-z]{2,})")
+_WORDS = re.compile(r"\S+")
+
+
+def _split_camel(m: re.Match, lex: _Lexicon) -> str:
+    """'KampanyePemilu' -> 'Kampanye Pemilu' (a capital inside a word is a lost space)."""
+    a, b = m.group(1), m.group(2)
+    if (a + b).lower() in lex.words:
+        return m.group(0)
+    return f"{a} {b}"
+
+
+def _merge_broken(s: str, lex: _Lexicon) -> str:
+    """'Pe rsentase' -> 'Persentase', 'K PU' -> 'KPU': merge neighbours when one of them is
+    not a known word and the two together are."""
+    toks = s.split(" ")
+    if len(toks) < 2:
+        return s
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i + 1 < len(toks):
+            u = toks[i + 1]
+            if t.isalpha() and u.isalpha():
+                tl, ul = t.lower(), u.lower()
+                if (tl not in lex.words or ul not in lex.words) and (tl + ul) in lex.words and len(tl + ul) >= 3:
+                    out.append(t + u)
+                    i += 2
+                    continue
+                if tl not in lex.words and ul not in lex.words and len(tl + ul) >= 6:
+                    fix = lex.correct(tl + ul)
+                    if fix and " " not in fix:
+                        out.append(_case_like(fix, t))
+                        i += 2
+                        continue
+        out.append(t)
+        i += 1
+    return " ".join(out)
 
 
 # --------------------------------------------------------------------------- normalization
@@ -330,7 +409,12 @@ def _normalize(cleaned: str, fieldname: str | None = None) -> str:
     if fieldname == "satker":
         s = re.sub(r"^(?:sekretariat )+", "", s)
         s = re.sub(r"\bkip\b", "kpu", s)
-        if s and not s.startswith("kpu"):
+        first, _, rest = s.partition(" ")
+        if first != "kpu" and Levenshtein.distance(first, "kpu", score_cutoff=1) <= 1 and len(first) >= 2:
+            s = "kpu " + rest  # KPUU, KKPU, KP, KPO
+        elif first.startswith("kpu") and first[3:] in ("kabupaten", "kota", "provinsi", "ri"):
+            s = "kpu " + first[3:] + (" " + rest if rest else "")
+        if s.startswith(("kabupaten ", "kota ", "provinsi ")):
             s = "kpu " + s
     return _WS.sub(" ", s).strip()
 
@@ -385,6 +469,7 @@ class Vocabulary:
         self._index: dict[str, _FieldIndex] = {}
         self._clean_cache: dict[str, str] = {}
         self._satker_names: dict[str, dict[str, Entry]] | None = None
+        self._entry_satkers: dict[tuple[str, int], frozenset[str]] = {}
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -475,6 +560,10 @@ class Vocabulary:
                 o, b, second = best_of[k]
                 e = idx.entries[o]
                 ok = b >= cfg.threshold and (b >= cfg.sure or b - max(second, 0.0) >= cfg.margin)
+                if ok and fieldname == "satker" and not k.startswith("kpu "):
+                    ok = False  # 'DPRD Kabupaten Serang', 'Bawaslu Kota Serang' are not KPU satker
+                if ok and fieldname != "satker" and b < 100.0 and self._satker_clash(fieldname, o, c):
+                    ok = False  # '... di KPU Kabupaten Tabanan' is not the entry '... di KPU Kabupaten Serang'
                 if ok:
                     results[r] = Match(e.canonical, r, e.id, round(b, 2), e.canonical)
                 else:
@@ -482,6 +571,18 @@ class Vocabulary:
         for i in pending:
             results.setdefault(uniq[i], Match(cleaned[i], uniq[i], None, 0.0, None))
         return [results[r] for r in raws]
+
+    def _satker_clash(self, fieldname: str, owner: int, cleaned: str) -> bool:
+        """True when the entry names a satker and the text names a different one."""
+        key = (fieldname, owner)
+        named = self._entry_satkers.get(key)
+        if named is None:
+            e = self._entries[fieldname][owner]
+            named = self._entry_satkers[key] = frozenset(c for c, _ in self.find_satkers(e.canonical))
+        if not named:
+            return False
+        said = {c for c, _ in self.find_satkers(cleaned)}
+        return bool(said) and not said <= named
 
     # ----------------------------------------------------------------- satker in running text
     def satker_from_text(self, text: str) -> str | None:
