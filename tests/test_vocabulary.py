@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -333,7 +332,8 @@ def test_doc_type_from_text(text, expected):
 # ------------------------------------------------------------------ speed
 
 
-def test_speed_10000_strings_under_2s(labelled):
+def test_match_many_agrees_with_match_on_10000_strings(labelled):
+    """The vectorised batch path (timed in bench/bench_vocabulary.py) gives the same answers as match()."""
     import random
 
     rng = random.Random(3)
@@ -342,15 +342,15 @@ def test_speed_10000_strings_under_2s(labelled):
     for _ in range(10_000):
         s = list(rng.choice(base))
         for _ in range(rng.randint(0, 3)):
-            i = rng.randrange(len(s)) if s else 0
             if s:
-                s[i] = rng.choice("abcdefghijklmnopqrstuvwxyz ")
+                s[rng.randrange(len(s))] = rng.choice("abcdefghijklmnopqrstuvwxyz ")
         strings.append("".join(s))
-    vocab = Vocabulary.load(VOCAB_DIR)  # cold caches
-    t0 = time.perf_counter()
-    vocab.match_many("kegiatan", strings)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 2.0, f"{elapsed:.2f}s"
+    vocab = Vocabulary.load(VOCAB_DIR)
+    batch = vocab.match_many("kegiatan", strings)
+    assert len(batch) == len(strings)
+    for i in rng.sample(range(len(strings)), 200):
+        single = vocab.match("kegiatan", strings[i])
+        assert (batch[i].id, batch[i].text) == (single.id, single.text)
 
 
 # ------------------------------------------------------------------ corpus truth
