@@ -41,3 +41,46 @@ def diff(dataset: str, found_rows: list, truth_rows: list[dict], fields: tuple[s
     lines += [f"  - missing    {k}" for k in sorted(missing, key=str)]
     lines += [f"  + unexpected {k}" for k in sorted(extra, key=str)]
     return "\n".join(lines)
+
+
+# ---- OCR: numbers exact, text within a named tolerance ----------------------------------------
+
+# OCR text counts as the same when its folded token-set similarity reaches this (0-100).
+OCR_TEXT_MIN = 80
+# What must match exactly for an OCR row to count as recovered; the rest is text within OCR_TEXT_MIN.
+OCR_EXACT = {
+    "pagu": ("level", "pagu"),
+    "targets": ("target_value", "target_unit", "target_grade"),
+    "schedule": ("month", "planned"),
+}
+OCR_TEXT = {"pagu": ("uraian",), "targets": ("sasaran", "indikator", "kegiatan"), "schedule": ("kegiatan",)}
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    from rapidfuzz import fuzz
+
+    if a is None or b is None:
+        return a is None and b is None
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= OCR_TEXT_MIN
+
+
+def recovery(dataset: str, found_rows: list, truth_rows: list[dict]) -> tuple[int, list, list]:
+    """(truth rows recovered, missing truth rows, invented found rows).
+
+    A truth row is recovered by a found row equal on OCR_EXACT fields and similar on OCR_TEXT
+    fields (one to one). A found row is invented when no truth row is even similar on OCR_TEXT
+    fields: a misread value is a miss, not an invention."""
+    found = [asdict(r) for r in found_rows]
+    used: set[int] = set()
+    missing = []
+    for t in truth_rows:
+        hit = next((i for i, f in enumerate(found) if i not in used
+                    and all(f[k] == t[k] for k in OCR_EXACT[dataset])
+                    and all(_similar(f[k], t[k]) for k in OCR_TEXT[dataset])), None)
+        if hit is None:
+            missing.append(t)
+        else:
+            used.add(hit)
+    invented = [f for i, f in enumerate(found) if i not in used and not any(
+        all(_similar(f[k], t[k]) for k in OCR_TEXT[dataset]) for t in truth_rows)]
+    return len(truth_rows) - len(missing), missing, invented

@@ -18,7 +18,7 @@ from .values import UnparsedValue, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
 
 LEVELS = ("program", "kegiatan", "output", "suboutput")
-_AMOUNT = r"Rp\.?\s*[\d.,]*\d"
+_AMOUNT = r"Rp\.?\s*[\d.,]*\d(?:,-)?"  # 'Rp. 2.953.803.000,-' too
 _PCT = r"\d{1,3}(?:[.,]\d{1,2})?"
 # 'Alokasi anggarannya sebesar Rp. X, dengan realisasi sebesar Rp. Y atau sebesar Z%' and
 # 'dengan anggaran sebesar Rp. X dan realisasi sebesar Rp. Y atau Z%'.
@@ -33,7 +33,9 @@ _PAGU_PCT_REAL = re.compile(
 _CODE = r"(?:076\.(?:01\.)?(?:CQ|WA)|(?:CQ|WA)\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)"
 _HEADING = re.compile(rf"(?P<title>[^\n()]{{3,240}}?)\s*\((?P<code>{_CODE})\)", re.S)
 _LIST_ITEM = re.compile(r"^[\-•➤>*·▪]|^(?:[A-Za-z]|\d{1,2})[.)]\s")
-_MARKER = re.compile(r"^[\s\-•➤>*·▪]*(?:(?:[A-Za-z]|\d{1,2})[.)]\s+)?")
+_MARKER = re.compile(r"^[\s\-•➤>*·▪]*(?:(?:[A-Za-z]|\d{1,2})[.)]\s+)?[\s*]*")  # '- a. **Title' -> 'Title'
+# A line that ends a sentence or a heading (so the next line starts something new).
+_LINE_END = re.compile(r"[.:;!?%)]\**$")
 
 
 @dataclass
@@ -88,7 +90,10 @@ def _heading(text: str, m: re.Match) -> _Heading:
     kode, level = code_to_level(m.group("code"))
     title = m.group("title").strip()
     before = text[:m.start()].rstrip("\n").rsplit("\n", 1)[-1].strip()
-    if not _LIST_ITEM.match(title) and _LIST_ITEM.match(before) and "sebesar" not in before:
+    # The line above is the title's first half when it opens a list item, or when it does not end
+    # like a sentence (a wrapped heading without a marker); never a budget sentence.
+    wrapped = _LIST_ITEM.match(before) or (before and not _LINE_END.search(before))
+    if not _LIST_ITEM.match(title) and wrapped and "sebesar" not in before:
         title = f"{before} {title}"
     return _Heading(" ".join(_MARKER.sub("", title).split()), kode, level, m.end())
 

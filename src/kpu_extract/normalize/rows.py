@@ -21,6 +21,8 @@ CONTINUED_BOTTOM, CONTINUED_TOP = 0.75, 0.25
 # Where words of running text are known: a page footer (page number) below the first part and a
 # running title above the continuation are allowed, a heading and paragraph are not.
 FOOTER_WORDS, HEADER_WORDS = 4, 15
+# Share of columns whose roles must agree for a header to count as the previous one repeated.
+SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 
 
@@ -62,8 +64,8 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]) ->
         columns = table_to_columns(table)
         previous = logical[-1] if logical else None
         continues = previous is not None and last is not None and _page_break_between(last, table, page_heights) and (
-            (columns is not None and columns.signature == previous.columns.signature)
-            or (columns is None and table.n_cols == len(previous.columns.roles)))
+            (columns is None and table.n_cols == len(previous.columns.roles))
+            or (columns is not None and _same_layout(columns, previous.columns)))
         if continues:
             start = columns.header_rows if columns else _skip_number_rows(table, 0)
             previous.rows.extend(_data_rows(table, start))
@@ -75,6 +77,16 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]) ->
     for lt in logical:
         _carry_down(lt)
     return [lt for lt in logical if lt.rows]
+
+
+def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
+    """A repeated header: the same columns, allowing an OCR-garbled label or two ('WEOIATAN')."""
+    if a.signature == b.signature:
+        return True
+    if len(a.roles) != len(b.roles):
+        return False
+    agree = sum(1 for x, y in zip(a.roles, b.roles) if x == y or x is None or y is None)
+    return agree >= SAME_LAYOUT_SHARE * len(a.roles)
 
 
 def _page_break_between(before: RawTable, after: RawTable, heights: dict[int, float]) -> bool:

@@ -16,7 +16,8 @@ from .rows import LogicalTable, TableRow
 from .values import UnparsedValue, cell_to_months, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
 
-_ITEM_MARK = re.compile(r"^\s*(?:[•·▪●\-–]|\d{1,2}[.)])\s+")
+# Bullets as printed and as OCR reads them ('•' comes back as '*', '¢', '«', '»', '“').
+_ITEM_MARK = re.compile(r"^\s*(?:[•·▪●◦‣■□*¢«»“”\"°\-–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+", re.I)
 _LEADING_NO = re.compile(r"^\s*\d{1,2}\.?\s+(?=\D)")
 
@@ -48,7 +49,7 @@ def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) ->
             _budget(lt, row, kegiatan, hierarchy, out, ocr)
         if not row.total:
             _targets(lt, row, kegiatan, has_budget, out)
-            _schedule(cols, row, kegiatan, out)
+            _schedule(cols, row, kegiatan, out, ocr)
     return out
 
 
@@ -130,7 +131,7 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
             out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split())))
 
 
-def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts) -> None:
+def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, ocr: bool) -> None:
     if not (cols.months or cols.quarters):
         return
     months: dict[int, str] = {}
@@ -141,7 +142,7 @@ def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts) 
         if not raw:
             continue
         try:
-            planned = cell_to_months(raw, **where)
+            planned = cell_to_months(raw, **where, ocr=ocr)
         except UnparsedValue as exc:
             out.review.append(ReviewDraft(row.page, "schedule", "detail", raw, f"unparsed_schedule: {exc.reason}"))
             continue

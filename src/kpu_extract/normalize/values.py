@@ -210,15 +210,18 @@ def _b_months(s: str, raw: object) -> list[int] | None:
 
 
 def cell_to_months(raw: str | None, *, column_month: int | None = None,
-                   quarter: int | None = None) -> list[int]:
-    """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column."""
+                   quarter: int | None = None, ocr: bool = False) -> list[int]:
+    """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column.
+
+    With `ocr`, a week mark whose tail OCR garbled ('minggu @ 1-4', 'rninggu ke 1-4') still marks
+    its column as planned: the word is legible even where the week numbers are not."""
     s = _clean(raw) if raw is not None else ""
     if s in _NULLS:
         return []
     months = _b_months(s, raw)
     if months is not None:
         return months
-    if not _MARKS.fullmatch(s):
+    if not (_MARKS.fullmatch(s) or (ocr and _OCR_WEEK_WORD.match(s))):
         raise UnparsedValue(raw, "unrecognised schedule cell")
     if column_month is not None:
         if not 1 <= column_month <= 12:
@@ -228,6 +231,8 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
         return _quarter_months(quarter)
     raise UnparsedValue(raw, "planned mark without column month or quarter")
 
+
+_OCR_WEEK_WORD = re.compile(r"^\W{0,2}(?:rn|m)\s*[il1|]\s*n\s*[gq]{1,2}\s*[uv]", re.I)
 
 _MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
            "september", "oktober", "november", "desember"]
