@@ -43,12 +43,19 @@ class EncryptedPdf(KpuExtractError):
     """The PDF needs a password."""
 
 
-class PageTooLarge(KpuExtractError):
+class PageUnreadable(KpuExtractError):
+    """One page cannot be read; the page gets a warning and the rest of the document goes on.
+
+    The message names the cause and the remedy, not the page: the reader adds `page N:`.
+    """
+
+
+class PageTooLarge(PageUnreadable):
     """A page image exceeds the pixel limit (decompression-bomb guard)."""
 
 
-class OcrTimeout(KpuExtractError):
-    """Tesseract did not finish a page within the per-page time limit."""
+class OcrTimeout(PageUnreadable):
+    """Tesseract did not finish a page within the per-page time limit (KPU_EXTRACT_OCR_TIMEOUT)."""
 
 
 class OcrUnavailable(KpuExtractError):

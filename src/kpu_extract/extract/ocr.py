@@ -118,8 +118,8 @@ def _run_tesseract(path: str, lang: str, config: str, timeout_s: float) -> dict:
     except RuntimeError as exc:
         # pytesseract signals its timeout with a bare RuntimeError carrying this text.
         if "timeout" in str(exc).lower():
-            raise OcrTimeout(f"tesseract took longer than {timeout_s:.0f} s on a page; "
-                             "raise OcrSettings.timeout_s or lower max_dpi") from exc
+            raise OcrTimeout(f"OCR took longer than {timeout_s:g} s; set KPU_EXTRACT_OCR_TIMEOUT to more "
+                             "seconds (or lower OcrSettings.max_dpi)") from exc
         raise
     except pytesseract.TesseractError as exc:
         if "Failed loading language" in str(exc):

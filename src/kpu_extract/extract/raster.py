@@ -86,7 +86,9 @@ def _fit_pixel_limit(width: float, height: float, dpi: float, max_pixels: int, p
     fitted = dpi * math.sqrt(max_pixels / pixels)
     if fitted < 50:
         # A page this large is a damaged or hostile file, not a scan (decompression-bomb guard).
-        raise PageTooLarge(f"{path}: page {index + 1} is {width:.0f}x{height:.0f} pt; too large to render")
+        # The reader prefixes `page N:`, so the message names only the cause and the remedy.
+        raise PageTooLarge(f"page is {width:.0f}x{height:.0f} pt, over {max_pixels:,} pixels even at 50 dpi; "
+                           "too large to render, check that the file is a real scan")
     return fitted
 
 

@@ -53,8 +53,19 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     if settings.reread_empty and tables:
         tables = reread_empty_cells(ocr_image, dpi, tables, settings.lang, settings.timeout_s)
     height, width = (v * 72.0 / dpi for v in gray.shape)
+    _count_words_around(tables, words)
     return Page(number=number, method="ocr", width=width, height=height, tables=tables,
                 text=running_text(words, tables), words=words)
+
+
+def _count_words_around(tables: list[RawTable], words: list[Word]) -> None:
+    """Words of running text above and below each table (tells a continued table from a new one)."""
+    inside = {id(w) for t in tables if t.bbox for w in words_in(words, t.bbox)}
+    outside = [w for w in words if id(w) not in inside]
+    for t in tables:
+        if t.bbox:
+            t.words_above = sum(1 for w in outside if w.bottom <= t.bbox[1])
+            t.words_below = sum(1 for w in outside if w.top >= t.bbox[3])
 
 
 def find_grids(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:

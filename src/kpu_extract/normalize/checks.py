@@ -22,13 +22,15 @@ def single_digit_apart(a: int, b: int) -> bool:
 
 
 def persen_ok(pagu: int, realisasi: int, reported: float) -> tuple[bool, float]:
-    """Does realisasi/pagu match the reported percent to the document's precision (rounded or cut)?"""
+    """Does realisasi/pagu match the reported percent to the document's precision (rounded or cut)?
+
+    The precision is that of the number as printed ('99.8' one decimal, '100' none), so a percent
+    written with fewer decimals is never compared with more decimals than it has."""
     if pagu == 0:
         return reported == 0, 0.0
     exact = Decimal(realisasi) * 100 / Decimal(pagu)
-    text = f"{reported:.2f}".rstrip("0").rstrip(".")
-    places = Decimal(1).scaleb(-(len(text.split(".")[1]) if "." in text else 0))
-    shown = Decimal(text)
+    shown = Decimal(repr(float(reported))).normalize()
+    places = Decimal(1).scaleb(min(0, shown.as_tuple().exponent))
     ok = shown in (exact.quantize(places, ROUND_HALF_UP), exact.quantize(places, ROUND_DOWN))
     return ok, float(exact.quantize(Decimal("0.01"), ROUND_HALF_UP))
 
@@ -61,13 +63,23 @@ def sum_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
 
 
 def program_total_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
-    programs = [ln for ln in lines if ln.level == "program"]
+    """Each total row against the sum of the programs; where there is none and the kegiatan carry
+    neither code nor program (a RAK: kegiatan table plus a program box), all kegiatan against all
+    programs."""
+    programs = [ln for ln in lines if ln.level == "program" and ln.pagu is not None]
     totals = [ln for ln in lines if ln.level == "total"]
-    if not programs or not totals:
+    kegiatan = [ln for ln in lines if ln.level == "kegiatan" and ln.pagu is not None]
+    if not programs:
         return []
     found = sum(p.pagu for p in programs)
-    return [CheckDraft("program_total", f"total {t.uraian}", str(t.pagu), str(found),
-                       "ok" if t.pagu == found else "mismatch", f"{len(programs)} programs") for t in totals]
+    if totals:
+        return [CheckDraft("program_total", f"total {t.uraian}", str(t.pagu), str(found),
+                           "ok" if t.pagu == found else "mismatch", f"{len(programs)} programs") for t in totals]
+    if not kegiatan or any(k.kode or k.program for k in kegiatan):
+        return []
+    stated = sum(k.pagu for k in kegiatan)
+    return [CheckDraft("program_total", "kegiatan pagu", str(found), str(stated), "ok" if stated == found else
+                       "mismatch", f"{len(kegiatan)} kegiatan against {len(programs)} programs")]
 
 
 def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDraft]]]:
@@ -108,22 +120,27 @@ def _scope(line: BudgetDraft) -> str:
 
 def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[BudgetDraft, BudgetDraft]]
                           ) -> tuple[list[CheckDraft], list[ReviewDraft]]:
-    """Correct a table value to the narrative's only when one digit explains it AND the table's
+    """Compare each table line with each narrative statement of it (an agreement is an `ok` check).
+    Correct a table value to the narrative's only when one digit explains it AND the table's
     lines then sum to their stated parent. Changes `table_lines` in place; returns the records."""
     checks, review = [], []
     for table, narrative in pairs:
         for field in ("pagu", "realisasi"):
             t, n = getattr(table, field), getattr(narrative, field)
-            if t is None or n is None or t == n:
+            scope = f"{_scope(narrative)} {field}"
+            if t is None or n is None:
                 continue
-            if single_digit_apart(t, n) and _sum_confirms(table_lines, table, field, n):
+            if t == n:
+                checks.append(CheckDraft("table_vs_narrative", scope, str(t), str(n), "ok",
+                                         f"table page {table.page}, narrative page {narrative.page}"))
+            elif single_digit_apart(t, n) and _sum_confirms(table_lines, table, field, n):
                 setattr(table, field, n)
-                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(n), str(t),
-                                         "corrected", f"table printed {t}; narrative and the lines' total "
-                                                      f"confirm {n} (one digit misread)"))
+                checks.append(CheckDraft("table_vs_narrative", scope, str(n), str(t), "corrected",
+                                         f"table printed {t}; narrative and the lines' total "
+                                         f"confirm {n} (one digit misread)"))
             else:
-                checks.append(CheckDraft("table_vs_narrative", f"{_scope(narrative)} {field}", str(t), str(n),
-                                         "mismatch", "table and narrative disagree; the table value is kept"))
+                checks.append(CheckDraft("table_vs_narrative", scope, str(t), str(n), "mismatch",
+                                         "table and narrative disagree; the table value is kept"))
                 review.append(ReviewDraft(table.page, "pagu" if field == "pagu" else "realisasi", field,
                                           str(t), f"table_vs_narrative mismatch (narrative says {n})"))
     return checks, review

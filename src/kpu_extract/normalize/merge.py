@@ -20,7 +20,8 @@ SAME_NAME = 80
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", " ", text.lower()).strip()
+    """'Sosialisasi/Penyuluhan/ Bimbingan' and 'Sosialisasi/Penyuluhan/Bimbingan' are one name."""
+    return " ".join(re.sub(r"[^a-z0-9]", " ", text.lower()).split())
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -43,9 +44,11 @@ def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restate
         t.source = "table+narrative"
         if t.realisasi is None:
             t.realisasi, t.persen_reported = n.realisasi, n.persen_reported
-    lines = table + [g[0] for g in groups if id(g[0]) not in paired]
+    alone = [g for g in groups if id(g[0]) not in paired]
+    restated, restated_review = _restatement_checks(alone)
+    lines = table + [g[0] for g in alone]
     lines.sort(key=lambda ln: ln.page)
-    return lines, checks + corrections, review + corr_review
+    return lines, checks + corrections + restated, review + corr_review + restated_review
 
 
 def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
@@ -59,7 +62,8 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
             kept.append(line)
             continue
         status = "ok" if twin.pagu == line.pagu else "mismatch"
-        checks.append(CheckDraft(check_name, f"{line.level} {line.uraian} pagu", str(twin.pagu), str(line.pagu),
+        checks.append(CheckDraft(check_name, f"{twin.level} {' '.join(twin.uraian.split())} pagu",
+                                 str(twin.pagu), str(line.pagu),
                                  status, f"pages {twin.page} and {line.page}"))
         if status == "mismatch":
             review.append(ReviewDraft(line.page, "pagu", "pagu", str(line.pagu),
@@ -81,10 +85,30 @@ def _group_narrative(lines: list[BudgetDraft]) -> list[list[BudgetDraft]]:
     return list(groups.values())
 
 
+def _restatement_checks(groups: list[list[BudgetDraft]]) -> tuple[list[CheckDraft], list[ReviewDraft]]:
+    """A line stated only in the prose, more than once: each later statement against the first
+    (which the line keeps)."""
+    checks, review = [], []
+    for first, *others in groups:
+        for other in others:
+            for field in ("pagu", "realisasi"):
+                a, b = getattr(first, field), getattr(other, field)
+                if a is None or b is None:
+                    continue
+                status = "ok" if a == b else "mismatch"
+                scope = f"{first.kode or f'{first.level} {first.uraian}'} {field}"
+                checks.append(CheckDraft("narrative_vs_narrative", scope, str(a), str(b), status,
+                                         f"pages {first.page} and {other.page}"))
+                if status == "mismatch":
+                    review.append(ReviewDraft(other.page, field, field, str(b),
+                                              f"narrative_vs_narrative mismatch (page {first.page} says {a})"))
+    return checks, review
+
+
 def _pair(table: list[BudgetDraft], groups: list[list[BudgetDraft]]) -> list[tuple[BudgetDraft, BudgetDraft]]:
     """Pair table lines with narrative lines of the same level: a unique equal pagu first (it
     survives rows that slipped against their labels), then the name. Returns (table line,
-    narrative statement): the statement that agrees with the table where one does."""
+    narrative statement) for every statement of the line, the one that agrees with the table first."""
     pairs: list[tuple[BudgetDraft, BudgetDraft]] = []
     free = list(groups)
     todo = list(table)
@@ -92,22 +116,27 @@ def _pair(table: list[BudgetDraft], groups: list[list[BudgetDraft]]) -> list[tup
         for t in list(todo):
             candidates = [g for g in free if g[0].level == t.level and (
                 not t.program or not g[0].program or t.program == g[0].program)]
-            group = match(t, candidates)
+            group = match(t, candidates, todo)
             if group is not None:
-                agreeing = [n for n in group if n.pagu == t.pagu]
-                pairs.append((t, agreeing[0] if agreeing else group[0]))
-                pairs += [(t, n) for n in group if n.pagu != t.pagu and agreeing]
+                first = next((n for n in group if n.pagu == t.pagu), group[0])
+                pairs += [(t, first)] + [(t, n) for n in group if n is not first]
                 free.remove(group)
                 todo.remove(t)
     return pairs
 
 
-def _by_amount(t: BudgetDraft, candidates: list[list[BudgetDraft]]) -> list[BudgetDraft] | None:
+def _by_amount(t: BudgetDraft, candidates: list[list[BudgetDraft]], table: list[BudgetDraft]
+               ) -> list[BudgetDraft] | None:
+    """The one statement group with t's pagu, when no other table line of t's level has it (a
+    misread that happens to equal another line's amount must not steal that line's statement)."""
+    if any(o is not t and o.level == t.level and o.pagu == t.pagu for o in table):
+        return None
     same = [g for g in candidates if any(n.pagu == t.pagu for n in g)]
     return same[0] if len(same) == 1 else None
 
 
-def _by_name(t: BudgetDraft, candidates: list[list[BudgetDraft]]) -> list[BudgetDraft] | None:
+def _by_name(t: BudgetDraft, candidates: list[list[BudgetDraft]], _table: list[BudgetDraft]
+             ) -> list[BudgetDraft] | None:
     if t.level in ("program", "total"):
         same = [g for g in candidates if (t.program and g[0].program == t.program) or t.level == "total"]
     else:

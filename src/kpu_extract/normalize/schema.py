@@ -27,13 +27,19 @@ class DocumentRow:
 
 
 @dataclass
-class TargetRow:
+class _Located:
+    """Columns every row of targets, pagu and realisasi starts with."""
+
     doc_id: str
     satker: str | None
     year: int | None
     doc_type: str
     page: int
     method: str
+
+
+@dataclass
+class TargetRow(_Located):
     sasaran: str | None
     sasaran_raw: str | None
     sasaran_id: str | None
@@ -52,13 +58,9 @@ class TargetRow:
 
 
 @dataclass
-class PaguRow:
-    doc_id: str
-    satker: str | None
-    year: int | None
-    doc_type: str
-    page: int
-    method: str
+class _BudgetLine(_Located):
+    """Columns pagu and realisasi rows share, up to the pagu amount."""
+
     level: str
     kode: str | None
     program: str | None
@@ -67,27 +69,17 @@ class PaguRow:
     uraian_id: str | None
     uraian_score: float | None
     pagu: int
+
+
+@dataclass
+class PaguRow(_BudgetLine):
     pelaksana: str | None
     pelaksana_raw: str | None
     source: str
 
 
 @dataclass
-class RealisasiRow:
-    doc_id: str
-    satker: str | None
-    year: int | None
-    doc_type: str
-    page: int
-    method: str
-    level: str
-    kode: str | None
-    program: str | None
-    uraian: str
-    uraian_raw: str
-    uraian_id: str | None
-    uraian_score: float | None
-    pagu: int
+class RealisasiRow(_BudgetLine):
     realisasi: int
     persen_reported: float | None
     persen_computed: float | None
