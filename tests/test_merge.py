@@ -182,3 +182,11 @@ def test_slipped_rows_with_equal_amounts_are_not_guessed():
         ("", "", "table"),
         ("CQ.6887", "Persiapan Pelaksanaan Pemutakhiran", "narrative"),
         ("CQ.6888", "Penetapan Data Pemilih", "table+narrative")]
+
+
+def test_rak_restatement_with_a_dash_in_one_table_takes_the_other_amount():
+    rows = [table_line(0, "kegiatan", "Pemutakhiran Data Pemilih", None, page=1),
+            table_line(1, "kegiatan", "Pemutakhiran Data Pemilih", 29840000, page=3)]
+    lines, checks, review = merge_budget(rows, [], "rak_monthly_vs_quarterly")
+    assert [(ln.page, ln.pagu) for ln in lines] == [(1, 29840000)]
+    assert checks == [] and review == []

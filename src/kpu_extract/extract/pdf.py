@@ -2,6 +2,10 @@
 
 `pdf_to_document` is the extract stage's one public entry. Pages are read by a strategy
 from `READERS`: the text layer (pdfplumber) or OCR (Tesseract on the rendered image).
+`read_page` and `scan_like_pages` serve page-level parallelism (pipeline/process.py).
+
+Hostile inputs stop here with one-line errors: not a PDF, damaged, encrypted (whole document),
+or a page too large / too slow to OCR (that page only: it becomes a page warning).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import CorruptPdf, EncryptedPdf, NotAPdf
+from ..errors import CorruptPdf, EncryptedPdf, NotAPdf, PageUnreadable
 from .model import Document, Method, Page
 from .text_layer import plumber_page_to_page
 
@@ -23,6 +29,8 @@ from .text_layer import plumber_page_to_page
 MIN_TEXT_CHARS = 40
 # Share of text-layer tokens that must look like real words or numbers for the layer to be trusted.
 MIN_REAL_TOKEN_SHARE = 0.7
+# An image covering this share of a page makes it scan-like (worth a page task of its own).
+SCAN_IMAGE_COVER = 0.5
 
 _NUMBER = re.compile(r"^[(\[]?[-+]?(rp\.?)?[\d.,%/:()-]+[)\]]?[.,;:]?$", re.I)
 # A plausible Indonesian/English word: letters, at most 3 consonants in a row, some vowel.
@@ -37,26 +45,31 @@ class ExtractSettings:
     min_text_chars: int = MIN_TEXT_CHARS
     min_real_token_share: float = MIN_REAL_TOKEN_SHARE
     force_ocr: bool = False
+    ocr_timeout_s: float | None = None  # per Tesseract call; None = OcrSettings' default
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_real_token_share <= 1:
             raise ValueError("min_real_token_share must be within 0..1")
+        if self.ocr_timeout_s is not None and not self.ocr_timeout_s > 0:
+            raise ValueError(f"ocr_timeout_s must be positive, got {self.ocr_timeout_s}")
 
 
 DEFAULT_SETTINGS = ExtractSettings()
 
 
-def _read_text(path: str, plumber_page, number: int) -> Page:
+def _read_text(path: str, plumber_page, number: int, settings: ExtractSettings) -> Page:
     return plumber_page_to_page(plumber_page, number)
 
 
-def _read_ocr(path: str, plumber_page, number: int) -> Page:
-    from .scan import read_scanned_page  # imported lazily: OpenCV/Tesseract only when a scan appears
+def _read_ocr(path: str, plumber_page, number: int, settings: ExtractSettings) -> Page:
+    from .ocr import OcrSettings  # imported lazily: OpenCV/Tesseract only when a scan appears
+    from .scan import DEFAULT_SETTINGS as OCR_DEFAULTS, read_scanned_page
 
-    return read_scanned_page(path, number - 1, number)
+    ocr = OCR_DEFAULTS if settings.ocr_timeout_s is None else OcrSettings(timeout_s=settings.ocr_timeout_s)
+    return read_scanned_page(path, number - 1, number, ocr)
 
 
-READERS: dict[Method, Callable[[str, object, int], Page]] = {"text": _read_text, "ocr": _read_ocr}
+READERS: dict[Method, Callable[[str, object, int, ExtractSettings], Page]] = {"text": _read_text, "ocr": _read_ocr}
 
 
 def validate_pdf(path: str | Path) -> None:
@@ -101,9 +114,7 @@ def real_token_share(text: str) -> float:
 def read_page(path: str | Path, index: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
     """Triage and read one page (0-based index) — the unit of work for page-level parallelism."""
     with _open(path) as pdf:
-        plumber_page = pdf.pages[index]
-        method = triage_page(plumber_page, settings)
-        return READERS[method](str(path), plumber_page, index + 1)
+        return _read_guarded(str(path), pdf.pages[index], index + 1, settings)
 
 
 def pdf_to_document(path: str | Path, doc_id: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
@@ -111,21 +122,70 @@ def pdf_to_document(path: str | Path, doc_id: str, settings: ExtractSettings = D
     pages = []
     with _open(path) as pdf:
         for i, plumber_page in enumerate(pdf.pages):
-            method = triage_page(plumber_page, settings)
-            pages.append(READERS[method](str(path), plumber_page, i + 1))
+            pages.append(_read_guarded(str(path), plumber_page, i + 1, settings))
             plumber_page.close()
     return Document(doc_id=doc_id, source_file=str(path), pages=pages)
+
+
+def scan_like_pages(path: str | Path) -> tuple[int, int] | None:
+    """(pages, pages carrying an image over SCAN_IMAGE_COVER of their area), read cheaply with pdfium.
+
+    Decides whether a document is worth splitting into page tasks; it is a scheduling hint, the real
+    triage runs per page. None when pdfium cannot open the file: the full read reports why.
+    """
+    validate_pdf(path)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return None
+    try:
+        n_scan = 0
+        for page in pdf:
+            width, height = page.get_size()
+            n_scan += any(_area(obj.get_bounds()) >= SCAN_IMAGE_COVER * width * height
+                          for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+            page.close()
+        return len(pdf), n_scan
+    finally:
+        pdf.close()
+
+
+def _area(bounds: tuple[float, float, float, float]) -> float:
+    left, bottom, right, top = bounds
+    return max(0.0, right - left) * max(0.0, top - bottom)
+
+
+def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSettings) -> Page:
+    """Read one page; a page that cannot be read becomes an empty page with a warning."""
+    method = triage_page(plumber_page, settings)
+    try:
+        return READERS[method](path, plumber_page, number, settings)
+    except PageUnreadable as exc:
+        return Page(number=number, method=method, width=float(plumber_page.width),
+                    height=float(plumber_page.height), warnings=[f"page {number}: {exc.message}"])
 
 
 def _open(path: str | Path):
     validate_pdf(path)
     try:
         pdf = pdfplumber.open(path)
+    except Exception as exc:
+        raise _open_error(path, exc) from exc
+    try:
         pdf.pages  # forces the page tree to parse, where truncated files fail
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdf(f"{path}: the PDF is encrypted; supply an unencrypted copy") from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise EncryptedPdf(f"{path}: the PDF is encrypted; supply an unencrypted copy") from exc
-        raise CorruptPdf(f"{path}: cannot parse the PDF ({type(exc).__name__}); the file may be truncated") from exc
+    except Exception as exc:
+        pdf.close()
+        raise _open_error(path, exc) from exc
+
+
+def _open_error(path: str | Path, exc: Exception) -> Exception:
+    # pdfplumber wraps pdfminer's errors in PdfminerException(original).
+    if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
+    if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return EncryptedPdf(f"{path}: the PDF is password-protected; save an unprotected copy "
+                            "(e.g. qpdf --decrypt) and rerun")
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return CorruptPdf(f"{path}: cannot parse the PDF ({detail}); the file may be truncated or damaged, "
+                      "re-download it")

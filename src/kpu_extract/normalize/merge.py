@@ -61,6 +61,10 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
         if twin is None:
             kept.append(line)
             continue
+        twin.pelaksana_raw = twin.pelaksana_raw or line.pelaksana_raw
+        if twin.pagu is None or line.pagu is None:  # '-' in one table: nothing to compare
+            twin.pagu = line.pagu if twin.pagu is None else twin.pagu
+            continue
         status = "ok" if twin.pagu == line.pagu else "mismatch"
         checks.append(CheckDraft(check_name, f"{twin.level} {' '.join(twin.uraian.split())} pagu",
                                  str(twin.pagu), str(line.pagu),
@@ -68,7 +72,6 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
         if status == "mismatch":
             review.append(ReviewDraft(line.page, "pagu", "pagu", str(line.pagu),
                                       f"{check_name} mismatch (page {twin.page} says {twin.pagu})"))
-        twin.pelaksana_raw = twin.pelaksana_raw or line.pelaksana_raw
     return kept, checks, review
 
 

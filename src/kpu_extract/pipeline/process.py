@@ -1,7 +1,13 @@
-"""Process one document end to end: bytes -> extract -> normalize -> a picklable result.
+"""The tasks every executor (serial, local pool or Dask) runs, and what they return.
 
-This is the task every executor (local pool or Dask) runs; it never raises for a bad
-document, it returns a `failed` result with a one-line error instead.
+A document is one task, except a multi-page document with scanned pages: OCR costs seconds per
+page, so such a document is split into one task per page and reassembled in page order
+before it is normalized once:
+
+    document_task -> DocResult                                   (digital, or a single page)
+    document_task -> PageSplit -> page_task x N -> pages_to_result -> DocResult
+
+No task raises for a bad document: it returns a `failed` result with a one-line error instead.
 """
 
 from __future__ import annotations
@@ -13,12 +19,14 @@ from pathlib import Path
 
 from .. import PIPELINE_VERSION
 from ..errors import KpuExtractError
-from ..extract.pdf import ExtractSettings, pdf_to_document
+from ..extract.model import Document, Page
+from ..extract.pdf import ExtractSettings, pdf_to_document, read_page, scan_like_pages
 from ..normalize.document import Records, document_to_records
 from ..normalize.schema import DocumentRow
 from ..normalize.vocabulary import default_vocabulary
 
 log = logging.getLogger(__name__)
+DATASET_ROWS = ("targets", "pagu", "realisasi", "schedule", "checks", "review")
 
 
 @dataclass
@@ -27,6 +35,14 @@ class DocResult:
 
     document: DocumentRow
     rows: dict[str, list] = field(default_factory=dict)  # dataset -> contract rows
+
+
+@dataclass(frozen=True)
+class PageSplit:
+    """Answer of `document_task` for a document to be read one page per task."""
+
+    path: str
+    n_pages: int
 
 
 def file_digest(path: str | Path) -> str:
@@ -39,28 +55,82 @@ def file_digest(path: str | Path) -> str:
 
 
 def process_document(path: str, digest: str, settings: ExtractSettings | None = None) -> DocResult:
-    """Extract and normalize one PDF; failures become a `failed` documents row."""
-    doc_id = digest[:16]
+    """Extract and normalize one PDF in this process; failures become a `failed` documents row."""
+    settings = settings or ExtractSettings()
+    return _guarded(path, digest, lambda: document_to_result(pdf_to_document(path, digest[:16], settings)))
+
+
+def document_task(path: str, digest: str, settings: ExtractSettings | None = None) -> DocResult | PageSplit:
+    """The first task of every document: the whole result, or a PageSplit for a long scanned one."""
     try:
-        doc = pdf_to_document(path, doc_id, settings or ExtractSettings())
-        records = document_to_records(doc, default_vocabulary())
+        counts = scan_like_pages(path)
     except KpuExtractError as exc:
-        return _failed(path, doc_id, exc.message)
-    except Exception as exc:  # a bug or an unforeseen file: the batch goes on, the row says why
-        log.debug("unexpected error on %s", path, exc_info=True)
-        return _failed(path, doc_id, f"{path}: unexpected {type(exc).__name__}: {exc}".splitlines()[0])
+        return failed_result(path, digest, exc.message)
+    if counts and counts[0] > 1 and counts[1] > 0:
+        return PageSplit(path, counts[0])
+    return process_document(path, digest, settings)
+
+
+def page_task(path: str, index: int, settings: ExtractSettings | None = None) -> Page | str:
+    """Read page `index` (0-based); a document-level error comes back as its one-line message."""
+    try:
+        return read_page(path, index, settings or ExtractSettings())
+    except KpuExtractError as exc:
+        log.debug("page %d of %s failed", index + 1, path, exc_info=True)
+        return exc.message
+    except Exception as exc:
+        log.debug("page %d of %s failed", index + 1, path, exc_info=True)
+        return _unexpected(path, exc)
+
+
+def pages_to_result(path: str, digest: str, pages: list[Page | str]) -> DocResult:
+    """Reassemble page-task results in page order into a Document and normalize it once."""
+    errors = [p for p in pages if isinstance(p, str)]
+    if errors:
+        return failed_result(path, digest, errors[0])
+    doc = Document(doc_id=digest[:16], source_file=path, pages=sorted(pages, key=lambda p: p.number))
+    return _guarded(path, digest, lambda: document_to_result(doc))
+
+
+def document_to_result(doc: Document) -> DocResult:
+    """Normalize an extracted document; its status follows from its page warnings.
+
+    `partial` when some pages carry warnings (an OCR timeout, a page too large), `failed` when no
+    page could be read at all: an empty "partial" document would hide the problem.
+    """
+    records = document_to_records(doc, default_vocabulary())
     warnings = [w for p in doc.pages for w in p.warnings]
+    unread = [p for p in doc.pages if p.warnings and not p.tables and not p.text.strip()]
+    status = "ok" if not warnings else "failed" if len(unread) == len(doc.pages) else "partial"
+    error = f"{doc.source_file}: " + "; ".join(warnings) if warnings else None
     return DocResult(
-        document=DocumentRow(doc_id, path, records.meta.satker, records.meta.year, records.meta.doc_type,
-                             doc.n_pages, doc.n_ocr_pages, "partial" if warnings else "ok",
-                             "; ".join(warnings)[:500] or None, PIPELINE_VERSION),
+        document=DocumentRow(doc.doc_id, doc.source_file, records.meta.satker, records.meta.year,
+                             records.meta.doc_type, doc.n_pages, doc.n_ocr_pages, status,
+                             error[:500] if error else None, PIPELINE_VERSION),
         rows=_rows(records))
 
 
+def failed_result(path: str, digest: str, message: str) -> DocResult:
+    """A `failed` documents row with a one-line error and no other rows."""
+    return DocResult(DocumentRow(digest[:16], path, None, None, "UNKNOWN", None, None, "failed",
+                                 message.splitlines()[0] if message else "failed", PIPELINE_VERSION))
+
+
+def _guarded(path: str, digest: str, fn) -> DocResult:
+    try:
+        return fn()
+    except KpuExtractError as exc:
+        log.debug("%s failed", path, exc_info=True)
+        return failed_result(path, digest, exc.message)
+    except Exception as exc:  # a bug or an unforeseen file: the batch goes on, the row says why
+        log.debug("unexpected error on %s", path, exc_info=True)
+        return failed_result(path, digest, _unexpected(path, exc))
+
+
+def _unexpected(path: str, exc: Exception) -> str:
+    return f"{path}: unexpected {type(exc).__name__}: {exc}".splitlines()[0][:300] + \
+        " (rerun with --verbose for the traceback)"
+
+
 def _rows(records: Records) -> dict[str, list]:
-    return {name: getattr(records, name) for name in ("targets", "pagu", "realisasi", "schedule", "checks", "review")}
-
-
-def _failed(path: str, doc_id: str, message: str) -> DocResult:
-    return DocResult(DocumentRow(doc_id, path, None, None, "UNKNOWN", None, None, "failed", message,
-                                 PIPELINE_VERSION))
+    return {name: getattr(records, name) for name in DATASET_ROWS}
