@@ -323,3 +323,13 @@ def test_month_from_header(raw, month):
 ])
 def test_quarter_from_header(raw, quarter):
     assert quarter_from_header(raw) == quarter
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("R 13.718.210.000", 13718210000),  # 'p' of 'Rp' lost by OCR (RAK Tabanan scan)
+    ("Ro. 1.000", 1000),
+])
+def test_ocr_garbled_rp_prefix_only_in_ocr_mode(raw, expected):
+    assert parse_rupiah(raw, ocr=True) == expected
+    with pytest.raises(UnparsedValue):
+        parse_rupiah(raw)

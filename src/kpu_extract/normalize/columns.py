@@ -34,7 +34,7 @@ ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("capaian", r"capaian"),
         ("pagu", r"biaya|pagu|anggaran|kebutuhan"),
         ("pelaksana", r"pelaksana|penanggung ?jawab|unit kerja"),
-        ("persen", r"^%$|persen"),
+        ("persen", r"^%$|persen|^yo$|^o/o$"),  # OCR reads a lone '%' as 'Yo'
         ("uraian", r"uraian|^program$|kategori"),
         ("ket", r"^ket"),
     )

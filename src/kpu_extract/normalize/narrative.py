@@ -20,16 +20,18 @@ from .vocabulary import Vocabulary
 LEVELS = ("program", "kegiatan", "output", "suboutput")
 _AMOUNT = r"Rp\.?\s*[\d.,]*\d(?:,-)?"  # 'Rp. 2.953.803.000,-' too
 _PCT = r"\d{1,3}(?:[.,]\d{1,2})?"
+# '%' as printed, and as Tesseract reads a lone '%' at the start of a line ('Yo', 'o/o', '°o').
+_PERCENT_SIGN = r"(?:%|Yo\b|o/o|°o)"
 # 'Alokasi anggarannya sebesar Rp. X, dengan realisasi sebesar Rp. Y atau sebesar Z%' and
 # 'dengan anggaran sebesar Rp. X dan realisasi sebesar Rp. Y atau Z%'.
 _PAGU_REAL = re.compile(
     rf"anggaran(?:nya)?\s+sebesar\s+(?P<pagu>{_AMOUNT})\s*,?\s*(?:dengan|dan)\s+realisasi\s+sebesar\s+"
-    rf"(?P<real>{_AMOUNT})\s*,?\s*atau\s+(?:sebesar\s+)?(?P<pct>{_PCT})\s*%", re.I)
+    rf"(?P<real>{_AMOUNT})\s*,?\s*atau\s+(?:sebesar\s+)?(?P<pct>{_PCT})\s*{_PERCENT_SIGN}", re.I)
 # LAKIP: 'Pagu Anggaran sebesar Rp. X, tingkat persentase realisasi anggaran Tahun 2022 sebesar
 # 96,69%, atau sebesar Rp. Y'.
 _PAGU_PCT_REAL = re.compile(
     rf"pagu\s+anggaran\s+sebesar\s+(?P<pagu>{_AMOUNT})\s*,?\s*tingkat\s+persentase\s+realisasi\s+anggaran"
-    rf"(?:\s+tahun\s+\d{{4}})?\s+sebesar\s+(?P<pct>{_PCT})\s*%\s*,?\s*atau\s+sebesar\s+(?P<real>{_AMOUNT})", re.I)
+    rf"(?:\s+tahun\s+\d{{4}})?\s+sebesar\s+(?P<pct>{_PCT})\s*{_PERCENT_SIGN}\s*,?\s*atau\s+sebesar\s+(?P<real>{_AMOUNT})", re.I)
 _CODE = r"(?:076\.(?:01\.)?(?:CQ|WA)|(?:CQ|WA)\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)"
 _HEADING = re.compile(rf"(?P<title>[^\n()]{{3,240}}?)\s*\((?P<code>{_CODE})\)", re.S)
 _LIST_ITEM = re.compile(r"^[\-•➤>*·▪]|^(?:[A-Za-z]|\d{1,2})[.)]\s")

@@ -14,6 +14,8 @@ __all__ = ["UnparsedValue", "parse_rupiah", "parse_percent", "find_amounts", "Ta
 
 _NULLS = {"", "-", "--", "—", "–", "-,-"}
 _PREFIX = re.compile(r"^Rp\s*[.,:]?\s*", re.IGNORECASE)
+# OCR loses or garbles the 'p' of 'Rp' ('R 13.718.210.000', 'Ro. 1.000'); only before a digit.
+_OCR_PREFIX = re.compile(r"^R[pPo]?\s*[.,:]?\s*(?=\d)|^Rp\s*[.,:]?\s*", re.IGNORECASE)
 _DASH_SUFFIX = re.compile(r"\s*[.,]\s*-+$")
 _DECIMAL = re.compile(r"(.+?)([.,])(0{1,2})")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -50,7 +52,7 @@ def parse_rupiah(raw: str | None, *, ocr: bool = False) -> int | None:
 
 
 def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
-    s, prefixed = _PREFIX.subn("", s)
+    s, prefixed = (_OCR_PREFIX if ocr else _PREFIX).subn("", s)
     if s.strip() in _NULLS - {""} or not (s.strip() or prefixed):
         return None
     s = s.strip()

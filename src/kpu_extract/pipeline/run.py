@@ -1,26 +1,38 @@
 """The orchestrator: find inputs, hash, reuse cached results, process the rest in parallel, write.
 
-    find_inputs -> hash -> cache lookup -> run_tasks (local pool | Dask) -> cache -> write_datasets
+    find_inputs -> hash -> cache lookup -> process_documents (serial | local pool | Dask) -> cache
+                -> write_datasets
+
+Outputs are written only at the end, each atomically, and cache entries as documents finish:
+a run killed at any moment leaves the previous datasets intact and keeps the finished work.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import PIPELINE_VERSION
 from ..errors import InputNotFound, UsageError
+from ..extract.pdf import ExtractSettings
 from ..normalize.vocabulary import default_vocabulary
-from .process import DocResult, file_digest, process_document
+from .executors import WorkerDied, open_executor
+from .process import DocResult, PageSplit, document_task, failed_result, file_digest, page_task, pages_to_result
+from .progress import Progress, make_progress
 from .storage import ResultCache, write_datasets
 
 log = logging.getLogger(__name__)
 CACHE_DIRNAME = ".kpu-cache"
+
+
+def _available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -28,11 +40,12 @@ class RunSettings:
     """How a batch runs."""
 
     out: Path
-    workers: int = os.cpu_count() or 1
+    workers: int = field(default_factory=_available_cores)
     executor: str = "local"
     scheduler: str | None = None
     force: bool = False
     progress: str = "auto"  # 'auto' (bar on a terminal, log lines otherwise) or 'none'
+    extract: ExtractSettings = ExtractSettings()
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -55,6 +68,26 @@ class RunSummary:
         return sum(r.document.status == "failed" for r in self.results)
 
 
+def run(inputs: Iterable[str], settings: RunSettings) -> RunSummary:
+    """Process a batch and write all datasets into settings.out."""
+    paths = find_inputs(inputs)
+    digests = {p: file_digest(p) for p in paths}
+    cache = ResultCache(settings.out / CACHE_DIRNAME, f"{PIPELINE_VERSION}:{default_vocabulary().version}")
+    results = {} if settings.force else lookup_cache(paths, digests, cache)
+    todo = [p for p in paths if p not in results]
+    progress = make_progress(settings.progress, len(todo))
+    try:
+        for path, result in process_documents(todo, digests, settings, progress):
+            if result.document.status == "ok":  # partial/failed may be transient (timeouts): retry next run
+                cache.put(digests[path], result)
+            results[path] = result
+    finally:
+        progress.close()
+    ordered = [results[p] for p in paths]
+    counts = write_datasets(ordered, settings.out)
+    return RunSummary(ordered, counts, processed=len(todo), cached=len(paths) - len(todo))
+
+
 def find_inputs(inputs: Iterable[str]) -> list[str]:
     """PDF files given directly, and every *.pdf (any case) below given folders, sorted."""
     found: list[str] = []
@@ -66,85 +99,53 @@ def find_inputs(inputs: Iterable[str]) -> list[str]:
             found.append(str(path))
         else:
             raise InputNotFound(f"input not found: {item}")
-    return list(dict.fromkeys(found))
-
-
-def run(inputs: Iterable[str], settings: RunSettings) -> RunSummary:
-    """Process a batch and write all datasets into settings.out."""
-    paths = find_inputs(inputs)
-    if not paths:
+    found = list(dict.fromkeys(found))
+    if not found:
         raise UsageError("no PDF files found in the inputs")
-    cache = ResultCache(settings.out / CACHE_DIRNAME, f"{PIPELINE_VERSION}:{default_vocabulary().version}")
-    digests = {p: file_digest(p) for p in paths}
-    results: dict[str, DocResult] = {}
-    todo = []
+    return found
+
+
+def lookup_cache(paths: list[str], digests: dict[str, str], cache: ResultCache) -> dict[str, DocResult]:
+    """Cached results of unchanged documents (corrupt entries are dropped and redone)."""
+    results = {}
     for p in paths:
-        hit = None if settings.force else cache.get(digests[p])
+        hit = cache.get(digests[p])
         if hit is not None:
             hit.document.source_file = p
             results[p] = hit
-        else:
-            todo.append(p)
-    for path, result in _progress(run_tasks(todo, digests, settings), len(todo), settings.progress):
-        if result.document.status != "failed":
-            cache.put(digests[path], result)
-        results[path] = result
-    ordered = [results[p] for p in paths]
-    counts = write_datasets(ordered, settings.out)
-    return RunSummary(ordered, counts, processed=len(todo), cached=len(paths) - len(todo))
+    return results
 
 
-def run_tasks(paths: list[str], digests: dict[str, str], settings: RunSettings) -> Iterator[tuple[str, DocResult]]:
-    """Process documents on the chosen executor, yielding results as they finish."""
+def process_documents(paths: list[str], digests: dict[str, str], settings: RunSettings,
+                      progress: Progress | None = None) -> Iterator[tuple[str, DocResult]]:
+    """Run every document on the chosen executor, yielding (path, result) as documents finish.
+
+    A document is one task; a long scanned one comes back as a PageSplit and is read one page per
+    task, then reassembled in page order and normalized once (see process.py).
+    """
     if not paths:
         return
-    if settings.executor == "dask":
-        yield from _run_dask(paths, digests, settings)
-    elif settings.workers == 1 or len(paths) == 1:
-        for p in paths:
-            yield p, process_document(p, digests[p])
-    else:
-        with ProcessPoolExecutor(max_workers=min(settings.workers, len(paths)), initializer=_init_worker) as pool:
-            futures = {pool.submit(process_document, p, digests[p]): p for p in paths}
-            for fut in as_completed(futures):
-                yield futures[fut], fut.result()
-
-
-def _init_worker() -> None:
-    # One single-threaded Tesseract per worker: parallelism comes from the pool, not from OpenMP.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
-def _run_dask(paths: list[str], digests: dict[str, str], settings: RunSettings):
-    from dask.distributed import Client, LocalCluster, as_completed as dask_completed
-
-    cluster = None
-    if settings.scheduler:
-        client = Client(settings.scheduler)
-    else:
-        cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, env={"OMP_THREAD_LIMIT": "1"})
-        client = Client(cluster)
+    progress = progress or Progress(len(paths))
+    xs = settings.extract
+    executor = open_executor(settings.executor, settings.workers, settings.scheduler)
     try:
-        futures = {client.submit(process_document, p, digests[p], pure=False): p for p in paths}
-        for fut in dask_completed(futures):
-            yield futures[fut], fut.result()
+        for p in paths:
+            executor.submit(("doc", p), document_task, p, digests[p], xs)
+        pages: dict[str, list] = {}
+        for (kind, path, *index), out in executor.completed():
+            if isinstance(out, PageSplit):
+                log.debug("%s: %d pages, one task each", path, out.n_pages)
+                pages[path] = [None] * out.n_pages
+                for i in range(out.n_pages):
+                    executor.submit(("page", path, i), page_task, path, i, xs)
+            elif kind == "page":
+                pages[path][index[0]] = out.message if isinstance(out, WorkerDied) else out
+                progress.page_done()
+                if all(p is not None for p in pages[path]):
+                    executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path))
+            else:
+                result = failed_result(path, digests[path], out.message) if isinstance(out, WorkerDied) else out
+                progress.doc_done(path, result, split=kind == "pages")
+                yield path, result
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _progress(items, total: int, mode: str) -> Iterator:
-    if mode == "none" or total == 0:
-        yield from items
-        return
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        yield from tqdm(items, total=total, unit="doc", desc="kpu-extract")
-        return
-    for i, (path, result) in enumerate(items, 1):
-        log.info("[%d/%d] %s: %s", i, total, result.document.status, path)
-        yield path, result
-
+        executor.close()
