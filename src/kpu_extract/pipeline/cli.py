@@ -6,13 +6,17 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import os
 import sys
 from pathlib import Path
 
 from ..errors import ExitCode, KpuExtractError, UsageError
+from ..extract.pdf import ExtractSettings
 from .run import RunSettings, run
 
 log = logging.getLogger("kpu_extract")
+# Seconds Tesseract may spend on one call for a page; a slower page becomes a page warning.
+OCR_TIMEOUT_ENV = "KPU_EXTRACT_OCR_TIMEOUT"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,8 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.INFO,
-                        format="%(message)s", stream=sys.stderr)
+    _configure_logging(getattr(args, "verbose", False))
     try:
         return _run(args) if args.command == "run" else _tables(args)
     except KpuExtractError as exc:
@@ -54,14 +57,52 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.exit_code)
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (tests swap it between calls of main)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def _configure_logging(verbose: bool) -> None:
+    # Only the CLI sets up handlers. Our messages at INFO (DEBUG with --verbose, which also shows
+    # tracebacks of failed documents); third-party chatter (pdfminer font warnings) only with --verbose.
+    root = logging.getLogger()
+    for h in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
+        root.removeHandler(h)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for name in ("pdfminer", "pdfplumber", "distributed", "tornado", "asyncio", "fsspec", "PIL"):
+        logging.getLogger(name).setLevel(logging.NOTSET if verbose else logging.ERROR)
+
+
+def ocr_timeout_from_env() -> float | None:
+    """KPU_EXTRACT_OCR_TIMEOUT in seconds, or None when unset (OcrSettings' default applies)."""
+    raw = os.environ.get(OCR_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value != value or value == float("inf"):
+        raise UsageError(f"{OCR_TIMEOUT_ENV} must be a positive number of seconds, not {raw!r}")
+    return value
+
+
 def _run(args) -> int:
     settings = RunSettings(out=args.out, executor=args.executor, scheduler=args.scheduler, force=args.force,
                            progress="none" if args.quiet else "auto",
+                           extract=ExtractSettings(ocr_timeout_s=ocr_timeout_from_env()),
                            **({"workers": args.workers} if args.workers is not None else {}))
     summary = run(args.inputs, settings)
     for r in summary.results:
-        if r.document.status == "failed":
-            print(f"kpu-extract: failed: {r.document.error}", file=sys.stderr)
+        if r.document.status in ("failed", "partial"):
+            print(f"kpu-extract: {r.document.status}: {r.document.error}", file=sys.stderr)
     if not args.quiet:
         print(f"{len(summary.results)} documents ({summary.processed} processed, {summary.cached} cached, "
               f"{summary.failed} failed) -> {args.out}: " +
@@ -83,6 +124,8 @@ def _tables(args) -> int:
             with open(args.out / f"page{page.number:03d}_table{table.index:02d}.csv", "w", newline="") as fh:
                 csv.writer(fh).writerows([[c if c is not None else "" for c in row] for row in table.rows])
             n += 1
+    for warning in (w for page in doc.pages for w in page.warnings):
+        print(f"kpu-extract: warning: {path}: {warning}", file=sys.stderr)
     print(f"{n} tables from {doc.n_pages} pages ({doc.n_ocr_pages} by OCR) -> {args.out}", file=sys.stderr)
     return int(ExitCode.OK)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from ..normalize.vocabulary import default_vocabulary
 
 log = logging.getLogger(__name__)
 DATASET_ROWS = ("targets", "pagu", "realisasi", "schedule", "checks", "review")
+_PAGE_WARNING = re.compile(r"^page (\d+): (.*)$", re.S)  # the form extract/pdf.py gives page warnings
 
 
 @dataclass
@@ -102,7 +104,7 @@ def document_to_result(doc: Document) -> DocResult:
     warnings = [w for p in doc.pages for w in p.warnings]
     unread = [p for p in doc.pages if p.warnings and not p.tables and not p.text.strip()]
     status = "ok" if not warnings else "failed" if len(unread) == len(doc.pages) else "partial"
-    error = f"{doc.source_file}: " + "; ".join(warnings) if warnings else None
+    error = f"{doc.source_file}: {_group_pages(warnings)}" if warnings else None
     return DocResult(
         document=DocumentRow(doc.doc_id, doc.source_file, records.meta.satker, records.meta.year,
                              records.meta.doc_type, doc.n_pages, doc.n_ocr_pages, status,
@@ -114,6 +116,21 @@ def failed_result(path: str, digest: str, message: str) -> DocResult:
     """A `failed` documents row with a one-line error and no other rows."""
     return DocResult(DocumentRow(digest[:16], path, None, None, "UNKNOWN", None, None, "failed",
                                  message.splitlines()[0] if message else "failed", PIPELINE_VERSION))
+
+
+def _group_pages(warnings: list[str]) -> str:
+    """'page 1: X; page 2: X; page 4: Y' -> 'pages 1, 2: X; page 4: Y' (one line, however many pages)."""
+    by_message: dict[str, list[str]] = {}
+    for w in warnings:
+        m = _PAGE_WARNING.match(w)
+        number, message = (m.group(1), m.group(2)) if m else ("", w)
+        by_message.setdefault(message, []).append(number)
+    parts = []
+    for message, numbers in by_message.items():
+        numbers = [n for n in numbers if n]
+        label = f"page {numbers[0]}: " if len(numbers) == 1 else f"pages {', '.join(numbers)}: " if numbers else ""
+        parts.append(label + message)
+    return "; ".join(parts)
 
 
 def _guarded(path: str, digest: str, fn) -> DocResult:

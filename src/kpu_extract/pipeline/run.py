@@ -73,13 +73,12 @@ def run(inputs: Iterable[str], settings: RunSettings) -> RunSummary:
     paths = find_inputs(inputs)
     digests = {p: file_digest(p) for p in paths}
     cache = ResultCache(settings.out / CACHE_DIRNAME, f"{PIPELINE_VERSION}:{default_vocabulary().version}")
-    results = {} if settings.force else lookup_cache(paths, digests, cache)
+    results = {} if settings.force else lookup_cache(paths, digests, cache, settings.extract)
     todo = [p for p in paths if p not in results]
     progress = make_progress(settings.progress, len(todo))
     try:
         for path, result in process_documents(todo, digests, settings, progress):
-            if result.document.status == "ok":  # partial/failed may be transient (timeouts): retry next run
-                cache.put(digests[path], result)
+            store_result(cache, digests[path], result, settings.extract)
             results[path] = result
     finally:
         progress.close()
@@ -105,15 +104,29 @@ def find_inputs(inputs: Iterable[str]) -> list[str]:
     return found
 
 
-def lookup_cache(paths: list[str], digests: dict[str, str], cache: ResultCache) -> dict[str, DocResult]:
+def lookup_cache(paths: list[str], digests: dict[str, str], cache: ResultCache,
+                 extract: ExtractSettings) -> dict[str, DocResult]:
     """Cached results of unchanged documents (corrupt entries are dropped and redone)."""
     results = {}
     for p in paths:
-        hit = cache.get(digests[p])
+        hit = cache.get(digests[p]) or cache.get(_partial_key(digests[p], extract))
         if hit is not None:
             hit.document.source_file = p
             results[p] = hit
     return results
+
+
+def store_result(cache: ResultCache, digest: str, result: DocResult, extract: ExtractSettings) -> None:
+    """Cache an `ok` result by content; a `partial` one also by the settings that made it partial
+    (a larger KPU_EXTRACT_OCR_TIMEOUT redoes it); a `failed` one not at all (retried every run)."""
+    if result.document.status == "ok":
+        cache.put(digest, result)
+    elif result.document.status == "partial":
+        cache.put(_partial_key(digest, extract), result)
+
+
+def _partial_key(digest: str, extract: ExtractSettings) -> str:
+    return f"{digest}:{extract!r}"
 
 
 def process_documents(paths: list[str], digests: dict[str, str], settings: RunSettings,
@@ -139,13 +152,14 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
                 for i in range(out.n_pages):
                     executor.submit(("page", path, i), page_task, path, i, xs)
             elif kind == "page":
-                pages[path][index[0]] = out.message if isinstance(out, WorkerDied) else out
+                pages[path][index[0]] = f"{path}: {out.message}" if isinstance(out, WorkerDied) else out
                 progress.page_done()
                 if all(p is not None for p in pages[path]):
                     executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path))
             else:
-                result = failed_result(path, digests[path], out.message) if isinstance(out, WorkerDied) else out
-                progress.doc_done(path, result, split=kind == "pages")
-                yield path, result
+                if isinstance(out, WorkerDied):
+                    out = failed_result(path, digests[path], f"{path}: {out.message}")
+                progress.doc_done(path, out, split=kind == "pages")
+                yield path, out
     finally:
         executor.close()

@@ -1,0 +1,231 @@
+"""Hostile inputs: each is generated here (small, fast), run in a batch beside a good document.
+
+Every case must end as one documents row with the right status and a one-line error, print
+exactly one `kpu-extract: failed|partial: ...` line on stderr (no traceback unless --verbose),
+leave the good document's rows in place and exit per the contract (0 ok/partial, 1 any failed).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+from conftest import CORPUS
+from kpu_extract.pipeline.cli import main
+
+GOOD = CORPUS / "pk_kota_serang_2022.pdf"
+BIG_PX = 12000
+
+
+# --- generators ------------------------------------------------------------------------------------
+
+def _zero(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _truncated(path: Path) -> None:
+    data = GOOD.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def _not_a_pdf(path: Path) -> None:
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+
+
+def _html(path: Path) -> None:
+    path.write_bytes(b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>gone</body></html>")
+
+
+def _encrypted(path: Path) -> None:
+    c = canvas.Canvas(str(path), encrypt="secret")  # user password "secret": unreadable without it
+    c.drawString(72, 720, "Laporan Kinerja KPU Kota Serang Tahun 2022 - dokumen rahasia")
+    c.save()
+
+
+def _text_page(c: canvas.Canvas) -> None:
+    for i, line in enumerate(["LAPORAN KINERJA INSTANSI PEMERINTAH", "KOMISI PEMILIHAN UMUM KOTA SERANG",
+                              "Tahun 2022. Halaman ini berisi teks biasa dari lapisan teks PDF."]):
+        c.drawString(72, 720 - 16 * i, line)
+    c.showPage()
+
+
+def _blank_page(path: Path) -> None:
+    c = canvas.Canvas(str(path))
+    _text_page(c)
+    c.showPage()  # page 2: nothing on it
+    c.save()
+
+
+def _image_pdf(path: Path, page_pt: float) -> None:
+    """One page holding one BIG_PX x BIG_PX 1-bit white image (18 MB raw, 18 kB compressed)."""
+    data = zlib.compress(b"\xff" * (BIG_PX // 8) * BIG_PX, 9)
+    content = b"q %d 0 0 %d 0 0 cm /Im0 Do Q" % (page_pt, page_pt)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /XObject << /Im0 4 0 R >> >> "
+        b"/Contents 5 0 R >>" % (page_pt, page_pt),
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 "
+        b"/Filter /FlateDecode /Length %d >>\nstream\n" % (BIG_PX, BIG_PX, len(data)) + data + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def _huge_image_small_page(path: Path) -> None:
+    _image_pdf(path, 600)  # 1440 dpi: rendered at the 400-dpi cap, pdfium downsamples while decoding
+
+
+def _huge_page(path: Path) -> None:
+    _image_pdf(path, BIG_PX)  # 12000 pt square: over the pixel limit even at 50 dpi
+
+
+def _text_then_scan(path: Path) -> None:
+    """Page 1 digital text, page 2 a scanned image (read by OCR)."""
+    image = Image.new("L", (850, 1100), 255)
+    draw = ImageDraw.Draw(image)
+    for i in range(12):
+        draw.text((80, 80 + 60 * i), f"Baris {i + 1}: pagu Rp {i + 1}.000.000", fill=0)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    c = canvas.Canvas(str(path))
+    _text_page(c)
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=612, height=792)
+    c.showPage()
+    c.save()
+
+
+OCR_TIMEOUT_MSG = ("OCR took longer than 0.001 s; set KPU_EXTRACT_OCR_TIMEOUT to more seconds "
+                   "(or lower OcrSettings.max_dpi)")
+# name, generator, status, error after "<path>: " (None: no error), environment
+CASES = [
+    ("zero-bytes", _zero, "failed", "empty file (0 bytes), not a PDF", {}),
+    ("truncated", _truncated, "failed",
+     "cannot parse the PDF (PSEOF: Unexpected EOF); the file may be truncated or damaged, re-download it", {}),
+    ("not-a-pdf", _not_a_pdf, "failed", "not a PDF (no %PDF header); re-download the original PDF", {}),
+    ("html-renamed", _html, "failed", "an HTML page (no %PDF header); re-download the original PDF", {}),
+    ("encrypted", _encrypted, "failed",
+     "the PDF is password-protected; save an unprotected copy (e.g. qpdf --decrypt) and rerun", {}),
+    ("blank-page", _blank_page, "ok", None, {}),
+    ("huge-image", _huge_image_small_page, "ok", None, {}),
+    ("huge-page", _huge_page, "failed",
+     "page 1: page is 12000x12000 pt, over 60,000,000 pixels even at 50 dpi; too large to render, "
+     "check that the file is a real scan", {}),
+    ("ocr-hangs", _text_then_scan, "partial", f"page 2: {OCR_TIMEOUT_MSG}", {"KPU_EXTRACT_OCR_TIMEOUT": "0.001"}),
+]
+
+
+def _batch(tmp_path: Path, name: str, make) -> tuple[Path, Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.pdf")
+    bad = folder / f"{name}.pdf"
+    make(bad)
+    return folder, bad
+
+
+@pytest.mark.parametrize("name,make,status,error,env", CASES, ids=[c[0] for c in CASES])
+def test_hostile_input_is_one_row_and_the_batch_lands(tmp_path, capfd, monkeypatch, name, make, status, error, env):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    folder, bad = _batch(tmp_path, name, make)
+    out = tmp_path / "out"
+    code = main(["run", str(folder), "--out", str(out), "--quiet", "--workers", "1"])
+    assert code == (1 if status == "failed" else 0)
+    docs = pd.read_parquet(out / "documents.parquet").set_index("source_file")
+    row = docs.loc[str(bad)]
+    assert row.status == status
+    expected = None if error is None else f"{bad}: {error}"
+    assert (row.error if isinstance(row.error, str) else None) == expected
+    assert docs.loc[str(folder / "good.pdf")].status == "ok"
+    targets = pd.read_parquet(out / "targets.parquet")
+    assert (targets.doc_id == docs.loc[str(folder / "good.pdf")].doc_id).sum() > 0
+    err = capfd.readouterr().err.splitlines()  # fd-level: C libraries' chatter would show too
+    assert err == ([] if status == "ok" else [f"kpu-extract: {status}: {expected}"])
+
+
+def test_ocr_timeout_keeps_the_other_pages(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("KPU_EXTRACT_OCR_TIMEOUT", "0.001")
+    folder, bad = _batch(tmp_path, "ocr-hangs", _text_then_scan)
+    assert main(["run", str(bad), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
+    row = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
+    assert (row.status, row.n_pages, row.n_ocr_pages) == ("partial", 2, 1)
+    assert row.satker == "KPU Kota Serang" and row.year == 2022  # read from page 1, which landed
+    # Same settings: the partial result is cached. A larger limit: that document is redone, and lands ok.
+    args = ["run", str(bad), "--out", str(tmp_path / "out"), "--workers", "1"]
+    capsys.readouterr()
+    assert main(args) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"kpu-extract: partial: {bad}: page 2: {OCR_TIMEOUT_MSG}",
+        f"1 documents (0 processed, 1 cached, 0 failed) -> {tmp_path / 'out'}: documents 1, targets 0, pagu 0, "
+        "realisasi 0, schedule 0, checks 0, review 0"]
+    monkeypatch.setenv("KPU_EXTRACT_OCR_TIMEOUT", "60")
+    assert main(args + ["--quiet"]) == 0
+    row = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
+    assert (row.status, row.n_ocr_pages) == ("ok", 1)
+
+
+def test_bad_ocr_timeout_setting_is_bad_usage(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KPU_EXTRACT_OCR_TIMEOUT", "soon")
+    assert main(["run", str(GOOD), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "kpu-extract: error: KPU_EXTRACT_OCR_TIMEOUT must be a positive number of seconds, not 'soon'"]
+
+
+def test_verbose_shows_the_traceback(tmp_path, capfd):
+    folder, bad = _batch(tmp_path, "truncated", _truncated)
+    assert main(["run", str(bad), "--out", str(tmp_path / "out"), "--quiet", "--verbose", "--workers", "1"]) == 1
+    assert "Traceback (most recent call last)" in capfd.readouterr().err
+
+
+def test_whole_hostile_batch_in_worker_processes(tmp_path):
+    """All cases in one batch with 2 workers, as a real process: exit 1, every row, no traceback, < 1 GB.
+
+    The OCR timeout is set for the whole batch, so the huge-image page (OCR'd in the single test)
+    times out here too: with no page read, that document is failed.
+    """
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.pdf")
+    for name, make, *_ in CASES:
+        make(folder / f"{name}.pdf")
+    exe = Path(sys.executable).with_name("kpu-extract")
+    env = {**os.environ, "KPU_EXTRACT_OCR_TIMEOUT": "0.001"}
+    proc = subprocess.run([str(exe), "run", str(folder), "--out", str(tmp_path / "out"), "--workers", "2"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_file")
+    expected = {c[0]: c[2:4] for c in CASES} | {"huge-image": ("failed", f"page 1: {OCR_TIMEOUT_MSG}")}
+    for name, (status, error) in expected.items():
+        path = str(folder / f"{name}.pdf")
+        assert docs.loc[path].status == status, name
+        assert (docs.loc[path].error if status != "ok" else None) == (f"{path}: {error}" if error else None)
+    assert docs.loc[str(folder / "good.pdf")].status == "ok"
+    assert "Traceback" not in proc.stderr
+    n = len(CASES) + 1
+    for line in proc.stderr.splitlines():  # progress lines, one line per failed/partial file, the summary
+        assert re.match(r"^\[\d+/\d+\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
+                        rf"^{n} documents \({n} processed, 0 cached, 7 failed\) -> ", line), line
+    # Peak resident memory of the largest descendant (the run or one of its workers).
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB
