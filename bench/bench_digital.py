@@ -6,7 +6,6 @@ running the pipeline on the whole digital corpus.
 
 from __future__ import annotations
 
-import resource
 import statistics
 import subprocess
 import sys

@@ -172,7 +172,7 @@ def test_headings_and_sentences_across_pages():
 
 
 def test_parenthesis_that_is_not_a_code_is_not_a_heading():
-    line = only(f"Program Dukungan Manajemen (076.01.WA)\n\n(Alokasi dan Realisasi Anggaran)\n\n"
+    line = only("Program Dukungan Manajemen (076.01.WA)\n\n(Alokasi dan Realisasi Anggaran)\n\n"
                 "Alokasi anggaran kegiatan KPU Kota Serang selama Tahun 2023 dengan indikator kegiatan Program "
                 "Dukungan Manajemen dengan anggaran sebesar Rp. 2.170.936.000 dengan realisasi sebesar "
                 "Rp. 2.158.035.549 atau 99.93%")
