@@ -226,6 +226,38 @@ def signature(lines, name, extra=None, width=250):
 # ================================================================================================
 # RAK Kabupaten Serang 2023
 # ================================================================================================
+def rak_table(spec: dict, h0: list[str], schedule_labels: list[str], schedule_cells, pelaksana_index: int,
+              col_widths: list[float]) -> Table:
+    """A RAK table: two header rows (the schedule group spans its columns), the column-number row,
+    NO/SASARAN/INDIKATOR/TARGET merged over each sasaran's kegiatan rows, repeated on every page."""
+    n, k = len(h0), len(schedule_labels)
+    h1 = [""] * 6 + schedule_labels + ["", ""]
+    data = [[P(x, CELL_HB) if x else "" for x in h0], [P(x, CELL_HB) if x else "" for x in h1],
+            [P(f"({i})", CELL_C) for i in range(1, n + 1)]]
+    style = list(GRID) + [("BACKGROUND", (0, 0), (-1, 1), HEADER_BG), ("SPAN", (6, 0), (5 + k, 0)),
+                          ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]
+    style += [("SPAN", (c, 0), (c, 1)) for c in list(range(6)) + [n - 2, n - 1]]
+    for si, sas in enumerate(spec["sasaran"]):
+        start = len(data)
+        for ki, kegiatan in enumerate(sas["kegiatan"]):
+            keg, tk, plan, biaya = kegiatan[:4]
+            first = ki == 0
+            row = [P(str(sas["no"]), CELL_C) if first else "",
+                   P(esc(sas["sasaran"]), CELL, f"rak:sas:{si}") if first else "",
+                   P(esc(sas["indikator"]), CELL, f"rak:ind:{si}") if first else "",
+                   P(sas["target"], CELL_C) if first else "",
+                   P(esc(keg), CELL, f"rak:keg:{si}:{ki}"), P(tk, CELL_C)]
+            row += [P(x, CELL_C) if x else "" for x in schedule_cells(plan)]
+            row += [P(biaya, CELL_R), P(esc(kegiatan[pelaksana_index]), CELL)]
+            data.append(row)
+        end = len(data) - 1
+        if end > start:
+            style += [("SPAN", (c, start), (c, end)) for c in range(4)]
+    table = Table(data, colWidths=col_widths, repeatRows=3)
+    table.setStyle(TableStyle(style))
+    return table
+
+
 def quarter_cells(plan):
     cells = []
     for q in range(4):
@@ -246,30 +278,9 @@ def rak_serang(spec):
     # ---------------- monthly table
     h0 = ["NO", "SASARAN PROGRAM/KEGIATAN", "INDIKATOR KINERJA", "TARGET INDIKATOR KINERJA", "KEGIATAN/AKSI",
           "TARGET KEGIATAN/ AKSI", "Pelaksanaan Kegiatan Bulanan"] + [""] * 11 + ["PERKIRAAN BIAYA", "PELAKSANAAN"]
-    h1 = [""] * 6 + [f"B{m}" for m in range(1, 13)] + ["", ""]
-    h2 = [f"({i})" for i in range(1, 21)]
-    data = [[P(x, CELL_HB) if x else "" for x in h0], [P(x, CELL_HB) if x else "" for x in h1],
-            [P(x, CELL_C) for x in h2]]
-    style = list(GRID) + [("BACKGROUND", (0, 0), (-1, 1), HEADER_BG), ("SPAN", (6, 0), (17, 0)),
-                          ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]
-    style += [("SPAN", (c, 0), (c, 1)) for c in list(range(6)) + [18, 19]]
-    for si, sas in enumerate(spec["sasaran"]):
-        start = len(data)
-        for ki, (keg, tk, plan, biaya, pel_m, _pel_q) in enumerate(sas["kegiatan"]):
-            first = ki == 0
-            row = [P(str(sas["no"]), CELL_C) if first else "",
-                   P(esc(sas["sasaran"]), CELL, f"rak:sas:{si}") if first else "",
-                   P(esc(sas["indikator"]), CELL, f"rak:ind:{si}") if first else "",
-                   P(sas["target"], CELL_C) if first else "",
-                   P(esc(keg), CELL, f"rak:keg:{si}:{ki}"), P(tk, CELL_C)]
-            row += [P(plan.get(m, ""), CELL_C) if plan.get(m) else "" for m in range(1, 13)]
-            row += [P(biaya, CELL_R), P(esc(pel_m), CELL)]
-            data.append(row)
-        end = len(data) - 1
-        if end > start:
-            style += [("SPAN", (c, start), (c, end)) for c in range(4)]
-    t = Table(data, colWidths=[18, 82, 104, 40, 104, 40] + [25] * 12 + [60, 54], repeatRows=3)
-    t.setStyle(TableStyle(style))
+    t = rak_table(spec, h0, [f"B{m}" for m in range(1, 13)],
+                  lambda plan: [plan.get(m, "") for m in range(1, 13)], pelaksana_index=4,
+                  col_widths=[18, 82, 104, 40, 104, 40] + [25] * 12 + [60, 54])
     story += title + [Spacer(1, 8), t, Spacer(1, 10)]
     story.append(program_box(spec))
     story += [Spacer(1, 10), signature([spec["place_date"], spec["signer_title"]], spec["signer"], spec["signer_nip"])]
@@ -277,30 +288,8 @@ def rak_serang(spec):
     story.append(PageBreak())
     h0 = ["NO", "SASARAN PROGRAM/KEGIATAN", "INDIKATOR KINERJA", "TARGET INDIKATOR KINERJA", "NAMA KEGIATAN/AKSI",
           "TARGET KEGIATAN/ AKSI", "Pelaksanaan Kegiatan Triwulan", "", "", "", "PAGU ANGGARAN", "PELAKSANAAN"]
-    h1 = [""] * 6 + ["I", "II", "III", "IV", "", ""]
-    h2 = [f"({i})" for i in range(1, 13)]
-    data = [[P(x, CELL_HB) if x else "" for x in h0], [P(x, CELL_HB) if x else "" for x in h1],
-            [P(x, CELL_C) for x in h2]]
-    style = list(GRID) + [("BACKGROUND", (0, 0), (-1, 1), HEADER_BG), ("SPAN", (6, 0), (9, 0)),
-                          ("VALIGN", (0, 0), (-1, 1), "MIDDLE")]
-    style += [("SPAN", (c, 0), (c, 1)) for c in list(range(6)) + [10, 11]]
-    for si, sas in enumerate(spec["sasaran"]):
-        start = len(data)
-        for ki, (keg, tk, plan, biaya, _pel_m, pel_q) in enumerate(sas["kegiatan"]):
-            first = ki == 0
-            row = [P(str(sas["no"]), CELL_C) if first else "",
-                   P(esc(sas["sasaran"]), CELL, f"rak:sas:{si}") if first else "",
-                   P(esc(sas["indikator"]), CELL, f"rak:ind:{si}") if first else "",
-                   P(sas["target"], CELL_C) if first else "",
-                   P(esc(keg), CELL, f"rak:keg:{si}:{ki}"), P(tk, CELL_C)]
-            row += [P(q, CELL_C) if q else "" for q in quarter_cells(plan)]
-            row += [P(biaya, CELL_R), P(esc(pel_q), CELL)]
-            data.append(row)
-        end = len(data) - 1
-        if end > start:
-            style += [("SPAN", (c, start), (c, end)) for c in range(4)]
-    t = Table(data, colWidths=[18, 110, 150, 40, 150, 40] + [45] * 4 + [64, 50], repeatRows=3)
-    t.setStyle(TableStyle(style))
+    t = rak_table(spec, h0, ["I", "II", "III", "IV"], quarter_cells, pelaksana_index=5,
+                  col_widths=[18, 110, 150, 40, 150, 40] + [45] * 4 + [64, 50])
     story += title + [Spacer(1, 8), t, Spacer(1, 10), program_box(spec), Spacer(1, 10)]
     left = Paragraph("<br/>".join(spec["approver_title"]) + "<br/><br/><br/><br/><b>" + spec["approver"] + "</b>", SIGN)
     right = Paragraph("<br/>".join([spec["place_date"], spec["signer_title"]]) + "<br/><br/><br/><br/><b>"

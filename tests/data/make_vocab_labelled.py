@@ -19,20 +19,14 @@ import csv
 import random
 from pathlib import Path
 
+from kpu_extract.normalize.vocabulary import FILES
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 VOCAB = ROOT / "src" / "kpu_extract" / "normalize" / "vocabulary"
 OUT = HERE / "vocab_labelled.csv"
 SEED = 20240917
 
-FILES = {
-    "satker": "satker.csv",
-    "program": "programs.csv",
-    "pelaksana": "units.csv",
-    "sasaran": "sasaran.csv",
-    "indikator": "indikator.csv",
-    "kegiatan": "kegiatan.csv",
-}
 # how many synthetic strings per field (entries are sampled with replacement when fewer)
 N_SYNTH = {"satker": 90, "program": 12, "pelaksana": 50, "sasaran": 70, "indikator": 70, "kegiatan": 110}
 
