@@ -189,7 +189,7 @@ def budgets(draw):
     real = [draw(st.integers(0, p)) for p in pagu]
     table = [BudgetDraft(1, "program", CQ, sum(pagu), "table", program=CQ, realisasi=sum(real), table_key=(0,))]
     table += [BudgetDraft(1, "kegiatan", NAMES[i], pagu[i], "table", program=CQ, realisasi=real[i],
-                          table_key=(0,), label="abcdefghijkl"[i]) for i in range(n)]
+                          table_key=(0,)) for i in range(n)]
     narrative = [BudgetDraft(2 + i, "kegiatan", NAMES[i], pagu[i], "narrative", kode=CODES[i], program=CQ,
                              realisasi=real[i], persen_reported=None) for i in range(n)]
     return table, narrative

@@ -13,9 +13,9 @@ CQ = "Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"
 PDM = "Program Dukungan Manajemen"
 
 
-def table_line(key, level, uraian, pagu, realisasi=None, program=None, label="", pelaksana=None, page=1):
+def table_line(key, level, uraian, pagu, realisasi=None, program=None, pelaksana=None, page=1):
     return BudgetDraft(page, level, uraian, pagu, "table", program=program, realisasi=realisasi,
-                       table_key=(key,), label=label, pelaksana_raw=pelaksana)
+                       table_key=(key,), pelaksana_raw=pelaksana)
 
 
 def told(page, level, kode, uraian, pagu, realisasi, program=None):
@@ -147,7 +147,7 @@ CQ_PROSE = [
 
 def cq_merge():
     table = [table_line(0, "program", CQ, 18256293000, 18168826339, program=CQ, page=3)]
-    table += [table_line(0, "kegiatan", u, p, r, label=lab, page=3) for lab, u, p, r in CQ_TABLE]
+    table += [table_line(0, "kegiatan", u, p, r, page=3) for _label, u, p, r in CQ_TABLE]
     prose = [told(5, "program", "076.01.CQ", CQ, 18256293000, 18168826339, CQ)]
     prose += [told(5 + i, "kegiatan", k, u, p, r, CQ) for i, (k, u, p, r) in enumerate(CQ_PROSE)]
     return merge_budget(table, prose, "table_vs_table")
@@ -173,8 +173,8 @@ def test_slipped_rows_keep_the_table_realisasi_and_record_the_disagreement():
 def test_slipped_rows_with_equal_amounts_are_not_guessed():
     """Two kegiatan with the same pagu: the amount cannot say which is which; the name decides,
     and a row without a name stays a table line of its own."""
-    table = [table_line(0, "kegiatan", "", 5000000, label=""),
-             table_line(0, "kegiatan", "Penetapan Data Pemilih", 5000000, label="b")]
+    table = [table_line(0, "kegiatan", "", 5000000),
+             table_line(0, "kegiatan", "Penetapan Data Pemilih", 5000000)]
     prose = [told(5, "kegiatan", "CQ.6887", "Persiapan Pelaksanaan Pemutakhiran", 5000000, None),
              told(6, "kegiatan", "CQ.6888", "Penetapan Data Pemilih", 5000000, None)]
     lines, checks, _ = merge_budget(table, prose, "table_vs_table")

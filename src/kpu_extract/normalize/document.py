@@ -121,7 +121,7 @@ def _pagu_row(line: BudgetDraft, base, meta, methods, vocab, review) -> PaguRow:
 
 
 def _uraian(vocab: Vocabulary, line: BudgetDraft, review: list[ReviewDraft] | None) -> Match:
-    field_name = "program" if line.level == "program" else "kegiatan"
+    field_name = "program" if line.level == "program" else line.uraian_field
     if line.level == "total":
         return Match(text=line.uraian, raw=line.uraian, id=None, score=0.0, best=None)
     if review is None:

@@ -35,8 +35,9 @@ class BudgetDraft:
     persen_reported: float | None = None
     pelaksana_raw: str | None = None
     table_key: tuple | None = None  # which table and row it came from (for checks and review)
-    # The line's label as printed, e.g. 'b' for a row 'b. Pendaftaran ...' (empty for unlabeled rows).
-    label: str = ""
+    # Vocabulary field the uraian is matched against: a row whose one amount covers several
+    # kegiatan is named by its sasaran.
+    uraian_field: str = "kegiatan"
     # Other statements of the same line in the prose (a program in the introduction and its chapter).
     restated: list["BudgetDraft"] = field(default_factory=list)
 

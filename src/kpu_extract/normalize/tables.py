@@ -90,8 +90,8 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
     if pagu is None:
         return
     first = next((c for c in row.cells if c), "")
-    label_match = _LABEL.match(lt.value(row, "uraian") or "")
-    uraian = (kegiatan[0] if len(kegiatan) == 1 else lt.value(row, "sasaran") if kegiatan else
+    by_sasaran = len(kegiatan) > 1
+    uraian = (kegiatan[0] if len(kegiatan) == 1 else lt.value(row, "sasaran") if by_sasaran else
               _LABEL.sub("", _LEADING_NO.sub("", lt.value(row, "uraian"))).strip())
     program = None
     if row.total:
@@ -112,7 +112,7 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
         program=program, realisasi=realisasi, persen_reported=persen,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
-        label=label_match.group(1).lower() if label_match else ""))
+        uraian_field="sasaran" if by_sasaran else "kegiatan"))
 
 
 def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
