@@ -76,18 +76,48 @@ import resource, sys
 sys.path.insert(0, {src!r})
 from kpu_extract.extract.scan import read_scanned_page
 read_scanned_page({pdf!r}, {index}, 1)
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(me, kids)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+# Tesseract is measured from a minimal parent: a child's ru_maxrss includes its parent's memory at
+# fork time, so measuring it under the pipeline process would count the pipeline twice.
+_TESSERACT_CHILD = """
+import resource, subprocess, sys
+subprocess.run(["tesseract", {png!r}, "-", "-l", "ind+eng", "--psm", "11", "tsv"], check=True, capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
 def peak_rss(pdf: Path, index: int) -> tuple[float, float]:
-    """Peak RSS in MiB of (the Python process, the largest Tesseract child) for one page."""
-    code = _CHILD.format(src=str(ROOT / "src"), pdf=str(pdf), index=index)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    me, kids = (int(v) / 1024 for v in out.stdout.split()[-2:])  # ru_maxrss is KiB on Linux
-    return me, kids
+    """Peak RSS in MiB of (the Python process reading the page, Tesseract on that page)."""
+    def run(code: str) -> float:
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+        return int(out.stdout.split()[-1]) / 1024  # ru_maxrss is KiB on Linux
+
+    me = run(_CHILD.format(src=str(ROOT / "src"), pdf=str(pdf), index=index))
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "page.png"
+        cv2.imwrite(str(png), render_page(str(pdf), index)[0])
+        return me, run(_TESSERACT_CHILD.format(png=str(png)))
+
+
+def a3_scan(folder: Path) -> Path:
+    """An image-only A3 landscape page at 300 dpi: the widest corpus table page scaled up, as JPEG."""
+    from reportlab.lib.pagesizes import A3, landscape
+    from reportlab.pdfgen import canvas
+
+    source = pdfium.PdfDocument(str(ROOT / "corpus" / "rak_kab_serang_2023.pdf"))
+    try:
+        width_pt, height_pt = landscape(A3)
+        page = source[0]
+        image = page.render(scale=300 / 72 * width_pt / page.get_width(), grayscale=True).to_pil()
+    finally:
+        source.close()
+    jpg, pdf = folder / "a3.jpg", folder / "a3.pdf"
+    image.save(jpg, quality=80)
+    c = canvas.Canvas(str(pdf), pagesize=(width_pt, height_pt))
+    c.drawImage(str(jpg), 0, 0, width_pt, height_pt)
+    c.save()
+    return pdf
 
 
 def largest_300dpi_page(pdfs: list[Path]) -> tuple[Path, int] | None:
@@ -126,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     if target:
         me, kids = peak_rss(*target)
         print(f"peak RSS on {target[0].name} p{target[1] + 1}: python {me:.0f} MiB, tesseract {kids:.0f} MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        me, kids = peak_rss(a3_scan(Path(tmp)), 0)
+        print(f"peak RSS on an A3 300-dpi scan (4961x3508 px): python {me:.0f} MiB, tesseract {kids:.0f} MiB "
+              f"(goal <= 600 MB per worker: both together)")
     return 0
 
 
