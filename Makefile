@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript
+SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv
 
 .PHONY: extract test bench corpus sysdeps clean
 
@@ -26,16 +26,21 @@ sysdeps:
 	command -v tesseract >/dev/null || missing="yes"; \
 	command -v pdftoppm  >/dev/null || missing="yes"; \
 	command -v gs        >/dev/null || missing="yes"; \
-	if command -v tesseract >/dev/null && ! tesseract --list-langs 2>/dev/null | grep -qx ind; then missing="yes"; fi; \
+	for lang in ind eng; do \
+	  tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing="yes"; \
+	done; \
+	$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || missing="yes"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSPKG); \
 	  else \
 	    echo "Missing system packages. Run: sudo apt-get update && sudo apt-get install -y $(SYSPKG)"; exit 1; \
 	  fi; \
-	fi
+	fi; \
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "kpu-extract needs Python >= 3.11 ($(PYTHON) is older); run: make PYTHON=python3.11 test"; exit 1; }
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml | sysdeps
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -r requirements-dev.txt

@@ -333,3 +333,13 @@ def test_misread_equal_to_another_lines_amount_still_pairs_by_name():
     assert [(ln.kode, ln.pagu) for ln in lines] == [(None, 11_000_000), (CODES[0], 5_000_000),
                                                      (CODES[1], 6_000_000)]
     assert [c.status for c in checks if c.check == "table_vs_narrative"] == ["corrected", "ok"]
+
+
+def test_total_adds_the_top_level_only():
+    """A JUMLAH under programs with their kegiatan is the sum of the programs, not of both levels."""
+    rows = [BudgetDraft(1, "program", "P", 3000000, "table", table_key=(0,)),
+            BudgetDraft(1, "kegiatan", "a", 1000000, "table", table_key=(0,)),
+            BudgetDraft(1, "kegiatan", "b", 2000000, "table", table_key=(0,)),
+            BudgetDraft(1, "total", "JUMLAH", 3000000, "table", table_key=(0,))]
+    found = {(c.scope, c.status) for c in sum_checks(rows)}
+    assert found == {("total JUMLAH pagu", "ok"), ("program P pagu", "ok")}

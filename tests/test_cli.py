@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import CORPUS
-from kpu_extract.normalize.schema import DATASETS
+import pyarrow.parquet as pq
+
+from kpu_extract.normalize.schema import DATASETS, SCHEMAS
 from kpu_extract.pipeline.cli import build_parser, main
 
 
@@ -28,8 +30,7 @@ def test_every_command_has_help():
 def test_run_writes_every_dataset(tmp_path):
     assert main(["run", _one_pdf(), "--out", str(tmp_path), "--quiet", "--workers", "1"]) == 0
     for name in DATASETS:
-        df = pd.read_parquet(tmp_path / f"{name}.parquet")
-        assert list(df.columns), name
+        assert pq.read_schema(tmp_path / f"{name}.parquet").remove_metadata() == SCHEMAS[name], name
     docs = pd.read_parquet(tmp_path / "documents.parquet")
     assert docs.status.tolist() == ["ok"]
 
@@ -89,3 +90,23 @@ def test_tables_dumps_csv_per_table(tmp_path):
     assert main(["tables", str(CORPUS / "rkt_kota_serang_2021.pdf"), "--out", str(tmp_path)]) == 0
     csvs = sorted(p.name for p in tmp_path.glob("*.csv"))
     assert csvs and csvs[0].startswith("page001_table00")
+
+
+def test_same_pdf_under_two_names_is_counted_once(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(_one_pdf(), folder / "a.pdf")
+    shutil.copy(_one_pdf(), folder / "copy of a.PDF")
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
+    docs = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    targets = pd.read_parquet(tmp_path / "out" / "targets.parquet")
+    assert len(docs) == 2 and docs.doc_id.nunique() == 1
+    assert not targets.duplicated().any() and len(targets) == 8
+
+
+def test_unwritable_out_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    assert main(["run", _one_pdf(), "--out", str(blocker), "--quiet", "--workers", "1"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kpu-extract: error: cannot write ") and "choose another --out" in err[0]

@@ -184,9 +184,11 @@ def test_slipped_rows_with_equal_amounts_are_not_guessed():
         ("CQ.6888", "Penetapan Data Pemilih", "table+narrative")]
 
 
-def test_rak_restatement_with_a_dash_in_one_table_takes_the_other_amount():
-    rows = [table_line(0, "kegiatan", "Pemutakhiran Data Pemilih", None, page=1),
-            table_line(1, "kegiatan", "Pemutakhiran Data Pemilih", 29840000, page=3)]
-    lines, checks, review = merge_budget(rows, [], "rak_monthly_vs_quarterly")
-    assert [(ln.page, ln.pagu) for ln in lines] == [(1, 29840000)]
+def test_same_name_under_two_programs_is_two_lines():
+    """'Belanja Barang' under each program in two tables is two budget lines, not a restatement."""
+    rows = [table_line(0, "kegiatan", "Belanja Barang", 1000000, program="Program Dukungan Manajemen"),
+            table_line(1, "kegiatan", "Belanja Barang", 5000000,
+                       program="Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi")]
+    lines, checks, review = merge_budget(rows, [], "table_vs_table")
+    assert sorted(ln.pagu for ln in lines) == [1000000, 5000000]
     assert checks == [] and review == []

@@ -333,3 +333,10 @@ def test_ocr_garbled_rp_prefix_only_in_ocr_mode(raw, expected):
     assert parse_rupiah(raw, ocr=True) == expected
     with pytest.raises(UnparsedValue):
         parse_rupiah(raw)
+
+
+@pytest.mark.parametrize("raw", ["1.000 250.000", "12.500 100.000"])
+def test_two_amounts_in_one_cell_are_not_glued_into_one(raw):
+    """A missed column rule puts two amounts in one cell: never read them as one number."""
+    with pytest.raises(UnparsedValue, match="two amounts"):
+        parse_rupiah(raw, ocr=True)

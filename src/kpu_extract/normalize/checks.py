@@ -96,7 +96,9 @@ def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDr
         if ln.table_key is not None:
             by_table[ln.table_key[:1]].append(ln)
     for rows in by_table.values():
-        for parent_level, child_level in (("total", None), ("program", "kegiatan")):
+        # A total adds up the top level of its table (programs where there are any), never two levels.
+        top = "program" if any(r.level == "program" for r in rows) else None
+        for parent_level, child_level in (("total", top), ("program", "kegiatan")):
             parents = [r for r in rows if r.level == parent_level]
             kids = [r for r in rows if (r.level == child_level if child_level else r.level != "total")]
             if len(parents) == 1 and kids and not (parent_level == "program" and parents[0].kode and

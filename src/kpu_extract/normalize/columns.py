@@ -129,6 +129,8 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
         elif role is None and month_from_header(label):
             months[c], role = month_from_header(label), "month"
         roles.append(role)
-    while n_header < table.n_rows and is_column_number_row(table.rows[n_header]):
-        n_header += 1
+    # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
+    numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
+    if numbered:
+        n_header = numbered[0] + 1
     return ColumnMap(tuple(roles), months, quarters, n_header)

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..extract.model import Document
@@ -40,7 +41,10 @@ def document_to_records(doc: Document, vocab: Vocabulary) -> Records:
     drafts = Drafts()
     all_tables = [t for p in doc.pages for t in p.tables]
     heights = {p.number: p.height for p in doc.pages}
-    for i, lt in enumerate(tables_to_logical(all_tables, heights)):
+    logical, unread = tables_to_logical(all_tables, heights)
+    drafts.review += [ReviewDraft(t.page, "tables", "table", _first_cells(t), "table_without_header: amounts not read")
+                      for t in unread if any(_AMOUNT_LIKE.search(c or "") for row in t.rows for c in row)]
+    for i, lt in enumerate(logical):
         found = logical_to_drafts(lt, vocab, ocr=methods.get(lt.first_page) == "ocr")
         for line in found.budget:
             line.table_key = (i,)
@@ -49,9 +53,20 @@ def document_to_records(doc: Document, vocab: Vocabulary) -> Records:
     drafts.review.extend(narrative.review)
     restated = "rak_monthly_vs_quarterly" if meta.doc_type == "RAK" else "table_vs_table"
     budget, checks, review = merge_budget(drafts.budget, narrative.budget, restated)
-    checks += sum_checks(budget) + persen_checks(budget) + program_total_checks(budget)
+    arithmetic = sum_checks(budget) + persen_checks(budget) + program_total_checks(budget)
+    checks += arithmetic
     drafts.review.extend(review)
+    drafts.review += [ReviewDraft(None, "checks", c.check, c.found, f"{c.check} mismatch: {c.scope} "
+                                  f"(stated {c.expected})") for c in arithmetic if c.status == "mismatch"]
     return _to_records(doc, meta, methods, vocab, drafts, budget, checks)
+
+
+# A headerless table that holds something like '1.250.000' may hold budget lines nobody read.
+_AMOUNT_LIKE = re.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
+
+
+def _first_cells(table) -> str:
+    return " | ".join(c or "" for c in table.rows[0])[:200] if table.rows else ""
 
 
 def _to_records(doc, meta, methods, vocab, drafts: Drafts, budget, checks) -> Records:

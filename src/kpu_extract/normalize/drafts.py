@@ -38,8 +38,6 @@ class BudgetDraft:
     # Vocabulary field the uraian is matched against: a row whose one amount covers several
     # kegiatan is named by its sasaran.
     uraian_field: str = "kegiatan"
-    # Other statements of the same line in the prose (a program in the introduction and its chapter).
-    restated: list["BudgetDraft"] = field(default_factory=list)
 
 
 @dataclass
@@ -77,8 +75,7 @@ class Drafts:
     budget: list[BudgetDraft] = field(default_factory=list)
     schedule: list[ScheduleDraft] = field(default_factory=list)
     review: list[ReviewDraft] = field(default_factory=list)
-    checks: list[CheckDraft] = field(default_factory=list)
 
     def extend(self, other: "Drafts") -> None:
-        for name in ("targets", "budget", "schedule", "review", "checks"):
+        for name in ("targets", "budget", "schedule", "review"):
             getattr(self, name).extend(getattr(other, name))

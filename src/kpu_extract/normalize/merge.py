@@ -57,14 +57,12 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
     checks, review = [], []
     for line in lines:
         twin = next((k for k in kept if k.table_key and line.table_key and k.table_key[0] != line.table_key[0]
-                     and k.level == line.level and _norm(k.uraian) == _norm(line.uraian)), None)
+                     and (k.level, k.program, k.kode) == (line.level, line.program, line.kode)
+                     and _norm(k.uraian) == _norm(line.uraian)), None)
         if twin is None:
             kept.append(line)
             continue
         twin.pelaksana_raw = twin.pelaksana_raw or line.pelaksana_raw
-        if twin.pagu is None or line.pagu is None:  # '-' in one table: nothing to compare
-            twin.pagu = line.pagu if twin.pagu is None else twin.pagu
-            continue
         status = "ok" if twin.pagu == line.pagu else "mismatch"
         checks.append(CheckDraft(check_name, f"{twin.level} {' '.join(twin.uraian.split())} pagu",
                                  str(twin.pagu), str(line.pagu),
@@ -77,14 +75,13 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
 
 def _group_narrative(lines: list[BudgetDraft]) -> list[list[BudgetDraft]]:
     """Statements of one line (a program in the introduction and again in its chapter) grouped;
-    the first statement of each group stands for it, with the others folded into it."""
+    the first statement of each group stands for it (on the group's first page)."""
     groups: dict[tuple, list[BudgetDraft]] = {}
     for line in lines:
         groups.setdefault((line.level, line.kode or _norm(line.uraian)), []).append(line)
     for group in groups.values():
         first = group[0]
         first.page = min(g.page for g in group)
-        first.restated = group[1:]
     return list(groups.values())
 
 

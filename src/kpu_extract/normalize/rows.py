@@ -55,10 +55,12 @@ class LogicalTable:
         return row.cells[c] if c is not None and c < len(row.cells) else ""
 
 
-def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]) -> list[LogicalTable]:
-    """Join continued tables and carry merged cells down. Tables without a header that
-    continue nothing are dropped (they are listed by `kpu-extract tables` for debugging)."""
+def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
+                      ) -> tuple[list[LogicalTable], list[RawTable]]:
+    """Join continued tables and carry merged cells down. Returns the logical tables and the
+    tables that have no header and continue nothing (unread: the caller reports those)."""
     logical: list[LogicalTable] = []
+    unread: list[RawTable] = []
     last: RawTable | None = None
     for table in tables:
         columns = table_to_columns(table)
@@ -72,11 +74,12 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]) ->
         elif columns is not None:
             logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows)))
         else:
+            unread.append(table)
             continue
         last = table
     for lt in logical:
         _carry_down(lt)
-    return [lt for lt in logical if lt.rows]
+    return [lt for lt in logical if lt.rows], unread
 
 
 def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
@@ -112,7 +115,7 @@ def _data_rows(table: RawTable, start: int) -> list[TableRow]:
     out = []
     for r in range(start, table.n_rows):
         raw = table.rows[r]
-        if is_column_number_row(raw):
+        if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
             continue
         cells = [(c or "").strip() if c is not None else None for c in raw]
         filled = [i for i, c in enumerate(cells) if c]

@@ -85,8 +85,8 @@ def _amount(raw: str, row: TableRow, field: str, out: Drafts, ocr: bool) -> int 
 def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hierarchy, out: Drafts,
             ocr: bool) -> None:
     pagu = _amount(lt.value(row, "pagu"), row, "pagu", out, ocr)
-    realisasi = _amount(lt.value(row, "realisasi"), row, "realisasi", out, ocr) if lt.columns.col("pagu") and \
-        lt.columns.col("realisasi") else None
+    realisasi = _amount(lt.value(row, "realisasi"), row, "realisasi", out, ocr) if lt.columns.col("realisasi") \
+        is not None else None
     if pagu is None:
         return
     first = next((c for c in row.cells if c), "")

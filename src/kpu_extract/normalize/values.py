@@ -97,6 +97,9 @@ def _ocr_spaces(s: str, raw: object) -> str:
     seps = set(re.findall(r"[.,]", s))
     if len(seps) != 1:
         raise UnparsedValue(raw, "ambiguous space inside amount")
+    parts = s.split()
+    if all(_GROUPED.fullmatch(p) for p in parts):  # '1.000 250.000': two amounts, a missed column rule
+        raise UnparsedValue(raw, "two amounts in one cell")
     return s.replace(" ", seps.pop())
 
 

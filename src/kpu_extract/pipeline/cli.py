@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     except KpuExtractError as exc:
         print(f"kpu-extract: error: {exc.message}", file=sys.stderr)
         return int(exc.exit_code)
+    except OSError as exc:  # the output folder cannot be written (permissions, full disk, a file there)
+        if getattr(args, "verbose", False):
+            raise
+        print(f"kpu-extract: error: cannot write {exc.filename or args.out}: {exc.strerror or exc}; "
+              "choose another --out", file=sys.stderr)
+        return int(ExitCode.DOCUMENT_FAILED)
 
 
 class _StderrHandler(logging.StreamHandler):

@@ -72,9 +72,11 @@ class ResultCache:
 def write_datasets(results: list[DocResult], out: Path) -> dict[str, int]:
     """Write every dataset as DIR/<dataset>.parquet (atomically); returns row counts."""
     counts = {}
+    # The same bytes under two file names: one documents row per file, its data rows once.
+    unique = list({r.document.doc_id: r for r in reversed(results)}.values())[::-1]
     for name in DATASETS:
         rows = [r.document for r in results] if name == "documents" else [
-            row for r in results for row in r.rows.get(name, [])]
+            row for r in unique for row in r.rows.get(name, [])]
         table = rows_to_table(name, rows)
         sink = io.BytesIO()
         pq.write_table(table, sink, compression="zstd")

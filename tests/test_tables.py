@@ -1,0 +1,101 @@
+"""Unit tests of the table stages of normalize/: column roles, joining pages, carrying merged
+cells down, several kegiatan in one cell, and a headerless table sent to review."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpu_extract.extract.model import Cell, Document, Page, RawTable
+from kpu_extract.normalize.columns import header_role, is_column_number_row, table_to_columns
+from kpu_extract.normalize.document import document_to_records
+from kpu_extract.normalize.rows import tables_to_logical
+from kpu_extract.normalize.tables import split_items
+from kpu_extract.normalize.vocabulary import default_vocabulary
+
+
+def raw(rows, page=1, spans=(), bbox=(0, 0, 500, 500), above=0, below=0) -> RawTable:
+    """A RawTable from rows of text (None = covered by a span); spans: (row, col, row_span, col_span)."""
+    span_at = {(r, c): (rs, cs) for r, c, rs, cs in spans}
+    cells = [Cell(text or "", r, c, *span_at.get((r, c), (1, 1)))
+             for r, row in enumerate(rows) for c, text in enumerate(row) if text is not None]
+    return RawTable(page=page, index=0, rows=rows, cells=cells, bbox=bbox, words_above=above, words_below=below)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("SASARAN PROGRAM/KEGIATAN", "sasaran"), ("TARGET KEGIATAN/ AKSI", "target_kegiatan"),
+    ("TARGET INDIKATOR KINERJA", "target_indikator"), ("NAMA KEGIATAN/AKSI", "kegiatan"),
+    ("Pelaksanaan Kegiatan Bulanan", "schedule_month"), ("PELAKSANAAN", "pelaksana"),
+    ("PERKIRAAN BIAYA", "pagu"), ("Perkiraan kebutuhan Anggaran", "pagu"), ("Realisasi", "realisasi"),
+    ("%", "persen"), ("Yo", "persen"), ("Uraian", "uraian"), ("Terwujudnya Penyelenggaraan", None),
+])
+def test_header_roles(text, role):
+    assert header_role(text) == role
+
+
+def test_column_number_rows():
+    assert is_column_number_row(["(1)", "(2)", "(3)", "(4)"])
+    assert is_column_number_row(["I", "II", "III", "IV"])
+    assert not is_column_number_row(["1", "Terwujudnya Data Pemilih", "100%", "1.000.000"])
+
+
+MONTHLY = [["NO", "SASARAN", "KEGIATAN", "Pelaksanaan Kegiatan Bulanan"] + [None] * 11 + ["BIAYA"],
+           [None, None, None] + [f"B{m}" if m != 10 else "10" for m in range(1, 13)] + [None],
+           [f"({i})" for i in range(1, 17)]]
+MONTHLY_SPANS = [(0, 3, 1, 12), (0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 2, 1), (0, 15, 2, 1)]
+
+
+def test_months_come_from_position_under_the_group_header():
+    columns = table_to_columns(raw(MONTHLY + [["1", "S", "K"] + [""] * 12 + ["1.000"]], spans=MONTHLY_SPANS))
+    assert columns.header_rows == 3
+    assert columns.months == {3 + m - 1: m for m in range(1, 13)}  # '10' (B lost by OCR) is month 10
+    assert columns.roles[:3] == ("no", "sasaran", "kegiatan") and columns.roles[15] == "pagu"
+
+
+def test_merged_sasaran_is_carried_down_and_the_table_joined_across_pages():
+    data1 = [["1", "Sasaran satu", "Keg A"] + ["M1-4"] + [""] * 11 + ["1.000.000"],
+             [None, None, "Keg B"] + [""] * 12 + ["2.000.000"]]
+    data2 = [["", "", "Keg C"] + [""] * 12 + ["3.000.000"]]
+    first = raw(MONTHLY + data1, page=1, spans=MONTHLY_SPANS + [(3, 0, 2, 1), (3, 1, 2, 1)], below=1)
+    second = raw(MONTHLY + data2, page=2, spans=MONTHLY_SPANS, above=3)
+    logical, unread = tables_to_logical([first, second], {1: 600, 2: 600})
+    assert unread == [] and len(logical) == 1
+    lt = logical[0]
+    assert [(r.page, lt.value(r, "sasaran"), lt.value(r, "kegiatan")) for r in lt.rows] == [
+        (1, "Sasaran satu", "Keg A"), (1, "Sasaran satu", "Keg B"), (2, "Sasaran satu", "Keg C")]
+
+
+def test_a_table_under_a_heading_on_the_next_page_is_a_new_table():
+    first = raw(MONTHLY + [["1", "S", "K"] + [""] * 12 + ["1.000"]], page=1, spans=MONTHLY_SPANS, below=0)
+    second = raw(MONTHLY + [["1", "T", "L"] + [""] * 12 + ["2.000"]], page=2, spans=MONTHLY_SPANS, above=40)
+    logical, _ = tables_to_logical([first, second], {1: 600, 2: 600})
+    assert len(logical) == 2
+
+
+def test_several_kegiatan_in_one_cell_by_bullets_as_printed_and_as_ocr_reads_them():
+    assert split_items("• Menyusun PK\n• Menyusun LKJ Tahun\n2022") == ["Menyusun PK", "Menyusun LKJ Tahun 2022"]
+    assert split_items("¢ Menyusun PK\n* Menyusun LKJ") == ["Menyusun PK", "Menyusun LKJ"]
+    assert split_items("Pemeliharaan gedung dan\nbangunan") == ["Pemeliharaan gedung dan bangunan"]
+
+
+def test_headerless_table_with_amounts_goes_to_review():
+    table = raw([["a", "Belanja", "1.250.000"], ["b", "Honor", "2.500.000"]], page=2)
+    doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text="LAPORAN TAHUNAN 2023 KPU Kota Serang"),
+                                  Page(2, "text", 600, 800, tables=[table])])
+    records = document_to_records(doc, default_vocabulary())
+    assert records.pagu == []
+    assert [(r.page, r.reason) for r in records.review] == [(2, "table_without_header: amounts not read")]
+
+
+def test_a_data_row_of_marks_is_not_taken_for_the_column_number_row():
+    row = ["", "", "Keg A"] + ["v"] * 12 + [""]
+    logical, _ = tables_to_logical([raw(MONTHLY + [row], spans=MONTHLY_SPANS)], {1: 600})
+    assert [logical[0].value(r, "kegiatan") for r in logical[0].rows] == ["Keg A"]
+
+
+def test_the_column_number_row_ends_a_header_whose_second_row_ocr_garbled():
+    rows = [["NO", "SASARAN", "TARGET", "Triwulan", None, None, None, "PAGU"],
+            ["", "", "", "|", '"', "im", "IV", ""],
+            [f"({i})" for i in range(1, 9)],
+            ["1", "Sasaran", "100%", "B1-B3", "", "", "", "1.000"]]
+    columns = table_to_columns(raw(rows, spans=[(0, 3, 1, 4)]))
+    assert columns.header_rows == 3 and columns.quarters == {3: 1, 4: 2, 5: 3, 6: 4}
