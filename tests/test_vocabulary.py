@@ -18,7 +18,6 @@ from kpu_extract.normalize.vocabulary import (
     canonical_satker_from_text,
     clean_text,
     default_vocabulary,
-    doc_type_from_text,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -305,23 +304,6 @@ def test_satker_from_seed_title_pages():
     for name, sat in expect.items():
         head = (seeds / name).read_text(encoding="utf-8")
         assert canonical_satker_from_text(head) == sat, name
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("RENCANA AKSI KINERJA TAHUN 2023 KOMISI PEMILIHAN UMUM KABUPATEN SERANG", "RAK"),
-        ("KOMISI PEMILIHAN UMUM KOTA SERANG RENCANA KERJA TAHUNAN TAHUN ANGGARAN 2021", "RKT"),
-        ("RENCANA KINERJA TAHUNAN KOMISI PEMILIHAN UMUM KOTA SERANG TAHUN 2022", "RKT"),
-        ("PERJANJIAN KINERJA TAHUN 2022 KOMISI PEMILIHAN UMUM KOTA SERANG", "PK"),
-        ("KPU KOTA SERANG LAPORAN KINERJA KOMISI PEMILIHAN UMUM KOTA SERANG 2022", "LAKIP"),
-        ("LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH", "LAKIP"),
-        ("LAPORAN TAHUNAN 2023 KOMISI PEMILIHAN UMUM KOTA SERANG", "LAPTAH"),
-        ("DAFTAR HADIR RAPAT", "UNKNOWN"),
-    ],
-)
-def test_doc_type_from_text(text, expected):
-    assert doc_type_from_text(text) == expected
 
 
 # ------------------------------------------------------------------ speed

@@ -8,14 +8,6 @@ from dataclasses import dataclass
 from ..extract.model import Document
 from .vocabulary import Vocabulary, canonical_satker_from_text
 
-# Title phrases, most specific first; the one printed earliest on the title pages wins.
-TITLE_PHRASES: tuple[tuple[str, str], ...] = (
-    ("RAK", r"rencana\s+aksi(\s+kinerja)?"),
-    ("LAKIP", r"laporan\s+(akuntabilitas\s+)?kinerja"),
-    ("LAPTAH", r"laporan\s+tahunan"),
-    ("PK", r"perjanjian\s+kinerja"),
-    ("RKT", r"rencana\s+kerja\s+tahunan|rencana\s+kinerja\s+tahunan"),
-)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 # How far after the title phrase the year may stand (title blocks put it within a few lines).
 YEAR_WINDOW = 250
@@ -32,7 +24,7 @@ class DocMeta:
 def document_to_meta(doc: Document, vocab: Vocabulary) -> DocMeta:
     """Classify a document from the text of its first pages (title block)."""
     head = "\n".join(p.text + "\n" + _table_text(p) for p in doc.pages[:TITLE_PAGES])
-    doc_type, at = _doc_type(head)
+    doc_type, at = title_to_doc_type(head, vocab)
     year = _year(head, at)
     satker = canonical_satker_from_text(head) or canonical_satker_from_text(doc.text)
     return DocMeta(doc_type, satker, year)
@@ -42,13 +34,16 @@ def _table_text(page) -> str:
     return "\n".join(" ".join(c or "" for c in row) for t in page.tables[:1] for row in t.rows[:2])
 
 
-def _doc_type(text: str) -> tuple[str, int]:
-    best = ("UNKNOWN", -1)
-    for doc_type, pattern in TITLE_PHRASES:
-        m = re.search(pattern, text, re.I)
-        if m and (best[1] < 0 or m.start() < best[1]):
-            best = (doc_type, m.start())
-    return best
+def title_to_doc_type(text: str, vocab: Vocabulary) -> tuple[str, int]:
+    """The doc type whose title phrase (vocabulary/doc_types.csv) is printed first, and where;
+    ('UNKNOWN', -1) when none is. At one position the longer phrase wins."""
+    best = ("UNKNOWN", -1, 0)
+    for entry in vocab.doc_types:
+        for phrase in (entry.canonical, *entry.variants):
+            m = re.search(r"\s+".join(map(re.escape, phrase.split())), text, re.I)
+            if m and (best[1] < 0 or (m.start(), -len(phrase)) < (best[1], -best[2])):
+                best = (entry.id, m.start(), len(phrase))
+    return best[0], best[1]
 
 
 def _year(text: str, title_at: int) -> int | None:

@@ -44,7 +44,6 @@ __all__ = [
     "clean_text",
     "normalize_key",
     "canonical_satker_from_text",
-    "doc_type_from_text",
 ]
 
 FIELDS = ("satker", "program", "pelaksana", "sasaran", "indikator", "kegiatan")
@@ -416,20 +415,6 @@ class Vocabulary:
             self._satker_names = idx
         return self._satker_names
 
-    def doc_type_from_text(self, text: str) -> str:
-        """Doc type code whose title phrase occurs first in the text, else ``UNKNOWN``."""
-        s = " " + _normalize(self.clean(text), None) + " "
-        best = None
-        for e in self.doc_types:
-            for phrase in (e.canonical, *e.variants):
-                p = " " + _normalize(phrase, None) + " "
-                pos = s.find(p)
-                if pos >= 0:
-                    cand = (pos, -len(p), e.id)
-                    if best is None or cand < best:
-                        best = cand
-        return best[2] if best else "UNKNOWN"
-
 
 def _longest_name(toks: list[str], j: int, names: dict[str, Entry]) -> tuple[Entry, int] | None:
     for n in range(min(6, len(toks) - j), 0, -1):
@@ -493,8 +478,3 @@ def canonical_satker_from_text(text: str) -> str | None:
     """First satker named in running text ('Komisi Pemilihan Umum Kabupaten Serang' ->
     'KPU Kabupaten Serang'; 'KPU Provinsi Banten'; 'KPU RI'), or None."""
     return default_vocabulary().satker_from_text(text)
-
-
-def doc_type_from_text(text: str) -> str:
-    """'RAK' | 'RKT' | 'PK' | 'LAKIP' | 'LAPTAH' from title text, else 'UNKNOWN'."""
-    return default_vocabulary().doc_type_from_text(text)
