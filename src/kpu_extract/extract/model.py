@@ -77,6 +77,33 @@ class RawTable:
         return bool(starting) and all(c.bold for c in starting)
 
 
+@dataclass(frozen=True)
+class PageWarning:
+    """A page that could not be (fully) read: which page, and the cause with its remedy."""
+
+    page: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A document-level error met while reading one page in its own task (the file cannot be opened)."""
+
+    message: str
+
+
+def warnings_to_error(warnings: list[PageWarning]) -> str:
+    """'pages 1, 2: X; page 4: Y': one line for a documents row, however many pages share a cause."""
+    by_message: dict[str, list[int]] = {}
+    for w in warnings:
+        by_message.setdefault(w.message, []).append(w.page)
+    parts = []
+    for message, pages in by_message.items():
+        label = "page" if len(pages) == 1 else "pages"
+        parts.append(f"{label} {', '.join(map(str, pages))}: {message}")
+    return "; ".join(parts)
+
+
 @dataclass
 class Page:
     """One page: how it was read, its tables, and its running text (outside tables)."""
@@ -88,7 +115,7 @@ class Page:
     tables: list[RawTable] = field(default_factory=list)
     text: str = ""
     words: list[Word] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[PageWarning] = field(default_factory=list)
 
 
 @dataclass

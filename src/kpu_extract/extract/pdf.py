@@ -22,7 +22,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptPdf, EncryptedPdf, NotAPdf, PageUnreadable
-from .model import Document, Method, Page
+from .model import Document, Method, Page, PageWarning
 from .text_layer import plumber_page_to_page
 
 # A page with fewer characters than this in its text layer is treated as a scan.
@@ -156,7 +156,7 @@ def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSetting
         return READERS[method](path, plumber_page, number, settings)
     except PageUnreadable as exc:
         return Page(number=number, method=method, width=float(plumber_page.width),
-                    height=float(plumber_page.height), warnings=[f"page {number}: {exc.message}"])
+                    height=float(plumber_page.height), warnings=[PageWarning(number, exc.message)])
 
 
 def _open(path: str | Path):

@@ -117,6 +117,7 @@ def _run(args) -> int:
 
 
 def _tables(args) -> int:
+    from ..extract.model import warnings_to_error
     from ..extract.pdf import pdf_to_document
 
     path = Path(args.file)
@@ -130,8 +131,9 @@ def _tables(args) -> int:
             with open(args.out / f"page{page.number:03d}_table{table.index:02d}.csv", "w", newline="") as fh:
                 csv.writer(fh).writerows([[c if c is not None else "" for c in row] for row in table.rows])
             n += 1
-    for warning in (w for page in doc.pages for w in page.warnings):
-        print(f"kpu-extract: warning: {path}: {warning}", file=sys.stderr)
+    warnings = [w for page in doc.pages for w in page.warnings]
+    if warnings:
+        print(f"kpu-extract: warning: {path}: {warnings_to_error(warnings)}", file=sys.stderr)
     print(f"{n} tables from {doc.n_pages} pages ({doc.n_ocr_pages} by OCR) -> {args.out}", file=sys.stderr)
     return int(ExitCode.OK)
 

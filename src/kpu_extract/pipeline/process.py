@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import PIPELINE_VERSION
 from ..errors import KpuExtractError
-from ..extract.model import Document, Page
+from ..extract.model import Document, Page, ReadFailure, warnings_to_error
 from ..extract.pdf import ExtractSettings, pdf_to_document, read_page, scan_like_pages
 from ..normalize.document import Records, document_to_records
 from ..normalize.schema import DocumentRow
@@ -28,7 +27,6 @@ from ..normalize.vocabulary import default_vocabulary
 
 log = logging.getLogger(__name__)
 DATASET_ROWS = ("targets", "pagu", "realisasi", "schedule", "checks", "review")
-_PAGE_WARNING = re.compile(r"^page (\d+): (.*)$", re.S)  # the form extract/pdf.py gives page warnings
 
 
 @dataclass
@@ -73,23 +71,23 @@ def document_task(path: str, digest: str, settings: ExtractSettings | None = Non
     return process_document(path, digest, settings)
 
 
-def page_task(path: str, index: int, settings: ExtractSettings | None = None) -> Page | str:
-    """Read page `index` (0-based); a document-level error comes back as its one-line message."""
+def page_task(path: str, index: int, settings: ExtractSettings | None = None) -> Page | ReadFailure:
+    """Read page `index` (0-based); a document-level error comes back as a ReadFailure."""
     try:
         return read_page(path, index, settings or ExtractSettings())
     except KpuExtractError as exc:
         log.debug("page %d of %s failed", index + 1, path, exc_info=True)
-        return exc.message
+        return ReadFailure(exc.message)
     except Exception as exc:
         log.debug("page %d of %s failed", index + 1, path, exc_info=True)
-        return _unexpected(path, exc)
+        return ReadFailure(_unexpected(path, exc))
 
 
-def pages_to_result(path: str, digest: str, pages: list[Page | str]) -> DocResult:
+def pages_to_result(path: str, digest: str, pages: list[Page | ReadFailure]) -> DocResult:
     """Reassemble page-task results in page order into a Document and normalize it once."""
-    errors = [p for p in pages if isinstance(p, str)]
+    errors = [p for p in pages if isinstance(p, ReadFailure)]
     if errors:
-        return failed_result(path, digest, errors[0])
+        return failed_result(path, digest, errors[0].message)
     doc = Document(doc_id=digest[:16], source_file=path, pages=sorted(pages, key=lambda p: p.number))
     return _guarded(path, digest, lambda: document_to_result(doc))
 
@@ -104,7 +102,7 @@ def document_to_result(doc: Document) -> DocResult:
     warnings = [w for p in doc.pages for w in p.warnings]
     unread = [p for p in doc.pages if p.warnings and not p.tables and not p.text.strip()]
     status = "ok" if not warnings else "failed" if len(unread) == len(doc.pages) else "partial"
-    error = f"{doc.source_file}: {_group_pages(warnings)}" if warnings else None
+    error = f"{doc.source_file}: {warnings_to_error(warnings)}" if warnings else None
     return DocResult(
         document=DocumentRow(doc.doc_id, doc.source_file, records.meta.satker, records.meta.year,
                              records.meta.doc_type, doc.n_pages, doc.n_ocr_pages, status,
@@ -116,21 +114,6 @@ def failed_result(path: str, digest: str, message: str) -> DocResult:
     """A `failed` documents row with a one-line error and no other rows."""
     return DocResult(DocumentRow(digest[:16], path, None, None, "UNKNOWN", None, None, "failed",
                                  message.splitlines()[0] if message else "failed", PIPELINE_VERSION))
-
-
-def _group_pages(warnings: list[str]) -> str:
-    """'page 1: X; page 2: X; page 4: Y' -> 'pages 1, 2: X; page 4: Y' (one line, however many pages)."""
-    by_message: dict[str, list[str]] = {}
-    for w in warnings:
-        m = _PAGE_WARNING.match(w)
-        number, message = (m.group(1), m.group(2)) if m else ("", w)
-        by_message.setdefault(message, []).append(number)
-    parts = []
-    for message, numbers in by_message.items():
-        numbers = [n for n in numbers if n]
-        label = f"page {numbers[0]}: " if len(numbers) == 1 else f"pages {', '.join(numbers)}: " if numbers else ""
-        parts.append(label + message)
-    return "; ".join(parts)
 
 
 def _guarded(path: str, digest: str, fn) -> DocResult:

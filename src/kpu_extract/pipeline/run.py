@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import PIPELINE_VERSION
 from ..errors import InputNotFound, UsageError
+from ..extract.model import ReadFailure
 from ..extract.pdf import ExtractSettings
 from ..normalize.vocabulary import default_vocabulary
 from .executors import WorkerDied, open_executor
@@ -152,7 +153,7 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
                 for i in range(out.n_pages):
                     executor.submit(("page", path, i), page_task, path, i, xs)
             elif kind == "page":
-                pages[path][index[0]] = f"{path}: {out.message}" if isinstance(out, WorkerDied) else out
+                pages[path][index[0]] = ReadFailure(f"{path}: {out.message}") if isinstance(out, WorkerDied) else out
                 progress.page_done()
                 if all(p is not None for p in pages[path]):
                     executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path))
