@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -23,12 +22,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptPdf, EncryptedPdf, NotAPdf, PageUnreadable
 from .model import Document, Method, Page, PageWarning
+from .settings import ExtractSettings
 from .text_layer import plumber_page_to_page
 
-# A page with fewer characters than this in its text layer is treated as a scan.
-MIN_TEXT_CHARS = 40
-# Share of text-layer tokens that must look like real words or numbers for the layer to be trusted.
-MIN_REAL_TOKEN_SHARE = 0.7
 # An image covering this share of a page makes it scan-like (worth a page task of its own).
 SCAN_IMAGE_COVER = 0.5
 
@@ -36,22 +32,6 @@ _NUMBER = re.compile(r"^[(\[]?[-+]?(rp\.?)?[\d.,%/:()-]+[)\]]?[.,;:]?$", re.I)
 # A plausible Indonesian/English word: letters, at most 3 consonants in a row, some vowel.
 _WORD = re.compile(r"^[(\"'“]?[a-z]+(?:[-/][a-z]+)*[)\"'”.,;:!?]*$", re.I)
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}", re.I)
-
-
-@dataclass(frozen=True)
-class ExtractSettings:
-    """How pages are triaged and read."""
-
-    min_text_chars: int = MIN_TEXT_CHARS
-    min_real_token_share: float = MIN_REAL_TOKEN_SHARE
-    force_ocr: bool = False
-    ocr_timeout_s: float | None = None  # per Tesseract call; None = OcrSettings' default
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.min_real_token_share <= 1:
-            raise ValueError("min_real_token_share must be within 0..1")
-        if self.ocr_timeout_s is not None and not self.ocr_timeout_s > 0:
-            raise ValueError(f"ocr_timeout_s must be positive, got {self.ocr_timeout_s}")
 
 
 DEFAULT_SETTINGS = ExtractSettings()
@@ -62,11 +42,9 @@ def _read_text(path: str, plumber_page, number: int, settings: ExtractSettings) 
 
 
 def _read_ocr(path: str, plumber_page, number: int, settings: ExtractSettings) -> Page:
-    from .ocr import OcrSettings  # imported lazily: OpenCV/Tesseract only when a scan appears
-    from .scan import DEFAULT_SETTINGS as OCR_DEFAULTS, read_scanned_page
+    from .scan import read_scanned_page  # imported lazily: OpenCV and OCR engines only when a scan appears
 
-    ocr = OCR_DEFAULTS if settings.ocr_timeout_s is None else OcrSettings(timeout_s=settings.ocr_timeout_s)
-    return read_scanned_page(path, number - 1, number, ocr)
+    return read_scanned_page(path, number - 1, number, settings.ocr)
 
 
 READERS: dict[Method, Callable[[str, object, int, ExtractSettings], Page]] = {"text": _read_text, "ocr": _read_ocr}
@@ -85,8 +63,6 @@ def validate_pdf(path: str | Path) -> None:
 
 def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS) -> Method:
     """`text` when the page's text layer is present and looks like real text, else `ocr`."""
-    if settings.force_ocr:
-        return "ocr"
     if not plumber_page.images:
         return "text"  # nothing to OCR: a digital page, however little text it has
     text = plumber_page.extract_text() or ""

@@ -12,8 +12,10 @@ from kpu_extract.extract import raster
 from kpu_extract.extract.cells import words_in, words_to_cells
 from kpu_extract.extract.grid import (Grid, grid_line_mask, image_to_line_masks, masks_to_grids, words_to_grid,
                                       words_to_lines)
+from kpu_extract.extract.engines import get_engine
 from kpu_extract.extract.model import Page, RawTable, Word
-from kpu_extract.extract.ocr import OcrSettings, page_words, remove_lines, reread_empty_cells, reread_money_cells
+from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells
+from kpu_extract.extract.settings import OcrSettings
 
 DEFAULT_SETTINGS = OcrSettings()
 
@@ -44,14 +46,15 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
         gray, dpi = raster.upscale(gray, dpi, settings.ocr_min_dpi)
     masks = image_to_line_masks(gray, dpi)
     ruled = masks_to_grids(masks, dpi)
-    ocr_image = remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)
-    words = page_words(ocr_image, dpi, settings.lang, settings.psm, settings.timeout_s)
+    ocr_image = raster.remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)
+    engine = get_engine(settings.engine, settings)
+    words = engine.page_words(ocr_image, dpi)
     grids = find_grids(ruled, words, dpi)
     tables = [words_to_cells(words, g, page=number, index=i) for i, g in enumerate(grids)]
     if settings.reread_money and tables:
-        tables = reread_money_cells(ocr_image, dpi, tables, settings.lang, settings.timeout_s)
+        tables = reread_money_cells(ocr_image, dpi, tables, engine)
     if settings.reread_empty and tables:
-        tables = reread_empty_cells(ocr_image, dpi, tables, settings.lang, settings.timeout_s)
+        tables = reread_empty_cells(ocr_image, dpi, tables, engine)
     height, width = (v * 72.0 / dpi for v in gray.shape)
     _count_words_around(tables, words)
     return Page(number=number, method="ocr", width=width, height=height, tables=tables,

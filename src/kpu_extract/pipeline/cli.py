@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ExitCode, KpuExtractError, UsageError
-from ..extract.pdf import ExtractSettings
+from ..extract.settings import ExtractSettings, OcrSettings
 from .run import RunSettings, run
 
 log = logging.getLogger("kpu_extract")
@@ -100,10 +100,15 @@ def ocr_timeout_from_env() -> float | None:
     return value
 
 
+def _extract_settings() -> ExtractSettings:
+    timeout = ocr_timeout_from_env()
+    return ExtractSettings() if timeout is None else ExtractSettings(ocr=OcrSettings(timeout_s=timeout))
+
+
 def _run(args) -> int:
     settings = RunSettings(out=args.out, executor=args.executor, scheduler=args.scheduler, force=args.force,
                            progress="none" if args.quiet else "auto",
-                           extract=ExtractSettings(ocr_timeout_s=ocr_timeout_from_env()),
+                           extract=_extract_settings(),
                            **({"workers": args.workers} if args.workers is not None else {}))
     summary = run(args.inputs, settings)
     for r in summary.results:

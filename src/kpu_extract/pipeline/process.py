@@ -20,7 +20,8 @@ from pathlib import Path
 from .. import PIPELINE_VERSION
 from ..errors import KpuExtractError
 from ..extract.model import Document, Page, ReadFailure, warnings_to_error
-from ..extract.pdf import ExtractSettings, pdf_to_document, read_page, scan_like_pages
+from ..extract.pdf import pdf_to_document, read_page, scan_like_pages
+from ..extract.settings import ExtractSettings
 from ..normalize.document import Records, document_to_records
 from ..normalize.schema import DocumentRow
 from ..normalize.vocabulary import default_vocabulary

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import PIPELINE_VERSION
 from ..errors import InputNotFound, UsageError
 from ..extract.model import ReadFailure
-from ..extract.pdf import ExtractSettings
+from ..extract.settings import ExtractSettings
 from ..normalize.vocabulary import default_vocabulary
 from .executors import WorkerDied, open_executor
 from .process import DocResult, PageSplit, document_task, failed_result, file_digest, page_task, pages_to_result
