@@ -40,6 +40,8 @@ def _datasets(out: Path) -> dict[str, pd.DataFrame]:
     frames = {}
     for name in DATASETS:
         df = pd.read_parquet(out / f"{name}.parquet")
+        if "bbox" in df:  # list cells are unhashable: compare them as tuples
+            df["bbox"] = df["bbox"].map(lambda b: None if b is None else tuple(b))
         frames[name] = df.sort_values(list(df.columns), na_position="first").reset_index(drop=True)
     return frames
 

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from kpu_extract.normalize.drafts import BudgetDraft
 from kpu_extract.normalize.merge import merge_budget
+from kpu_extract.normalize.checks import checks_to_review
+
+
+def merge_review(table, narrative, check):
+    """merge_budget's lines and checks, and the review rows its failed checks raise."""
+    lines, checks = merge_budget(table, narrative, check)
+    return lines, checks, checks_to_review(checks)
 
 CQ = "Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"
 PDM = "Program Dukungan Manajemen"
@@ -40,7 +47,7 @@ def rak_tables(quarterly_pagu=97669000):
 
 
 def test_rak_restatement_is_one_line():
-    lines, checks, review = merge_budget(rak_tables(), [], "rak_monthly_vs_quarterly")
+    lines, checks, review = merge_review(rak_tables(), [], "rak_monthly_vs_quarterly")
     assert [(ln.page, ln.uraian, ln.pagu, ln.source) for ln in lines] == [
         (1, "Perencanaan dan Penganggaran Pemilu", 234549000, "table"),
         (1, "Sosialisasi/Penyuluhan/\nBimbingan Teknis Tahapan", 97669000, "table")]
@@ -51,19 +58,19 @@ def test_rak_restatement_is_one_line():
 
 
 def test_rak_restatement_with_another_amount_is_a_mismatch():
-    lines, checks, review = merge_budget(rak_tables(quarterly_pagu=97699000), [], "rak_monthly_vs_quarterly")
+    lines, checks, review = merge_review(rak_tables(quarterly_pagu=97699000), [], "rak_monthly_vs_quarterly")
     assert [ln.pagu for ln in lines] == [234549000, 97669000]  # the first statement is kept, not "fixed"
     assert brief(checks)[1] == ("rak_monthly_vs_quarterly",
                                 "kegiatan Sosialisasi/Penyuluhan/ Bimbingan Teknis Tahapan pagu",
                                 "97669000", "97699000", "mismatch")
     assert [(r.page, r.dataset, r.raw) for r in review] == [(3, "pagu", "97699000")]
-    assert review[0].reason.startswith("rak_monthly_vs_quarterly mismatch")
+    assert review[0].reason == "rak_monthly_vs_quarterly_mismatch"
 
 
 def test_same_name_in_one_table_is_two_lines():
     """Two rows of one table are two lines even with the same name; only restatements merge."""
     rows = [table_line(0, "item", "Honorarium", 100), table_line(0, "item", "Honorarium", 100)]
-    lines, checks, _ = merge_budget(rows, [], "table_vs_table")
+    lines, checks, _ = merge_review(rows, [], "table_vs_table")
     assert len(lines) == 2 and checks == []
 
 
@@ -79,7 +86,7 @@ def pdm_prose(intro=2170936000, chapter=2159443000):
 
 
 def test_program_stated_twice_in_prose_keeps_the_table_value():
-    lines, checks, review = merge_budget(pdm_table(), pdm_prose(), "table_vs_table")
+    lines, checks, review = merge_review(pdm_table(), pdm_prose(), "table_vs_table")
     assert [(ln.level, ln.kode, ln.pagu, ln.realisasi, ln.source, ln.page) for ln in lines] == [
         ("program", "076.01.WA", 2170936000, 2158035549, "table+narrative", 3)]
     assert sorted(brief(checks)) == [
@@ -87,18 +94,18 @@ def test_program_stated_twice_in_prose_keeps_the_table_value():
         ("table_vs_narrative", "076.01.WA pagu", "2170936000", "2170936000", "ok"),
         ("table_vs_narrative", "076.01.WA realisasi", "2158035549", "2158035549", "ok"),
         ("table_vs_narrative", "076.01.WA realisasi", "2158035549", "2158035549", "ok")]
-    assert [(r.page, r.field, r.raw) for r in review] == [(4, "pagu", "2170936000")]
-    assert "2159443000" in review[0].reason
+    assert [(r.page, r.field, r.raw) for r in review] == [(3, "pagu", "2170936000")]  # the row's page
+    assert "2159443000" in review[0].detail
 
 
 def test_program_stated_twice_in_prose_in_the_other_order():
-    lines, checks, _ = merge_budget(pdm_table(), pdm_prose(intro=2159443000, chapter=2170936000), "table_vs_table")
+    lines, checks, _ = merge_review(pdm_table(), pdm_prose(intro=2159443000, chapter=2170936000), "table_vs_table")
     assert [ln.pagu for ln in lines] == [2170936000]
     assert [(c.expected, c.found) for c in checks if c.status == "mismatch"] == [("2170936000", "2159443000")]
 
 
 def test_table_disagreeing_with_every_statement_records_each():
-    lines, checks, review = merge_budget(pdm_table(pagu=2170000000), pdm_prose(), "table_vs_table")
+    lines, checks, review = merge_review(pdm_table(pagu=2170000000), pdm_prose(), "table_vs_table")
     assert [ln.pagu for ln in lines] == [2170000000]
     assert sorted((c.found, c.status) for c in checks if c.scope.endswith("pagu")) == [
         ("2159443000", "mismatch"), ("2170936000", "mismatch")]
@@ -106,7 +113,7 @@ def test_table_disagreeing_with_every_statement_records_each():
 
 
 def test_program_stated_twice_in_prose_only():
-    lines, checks, review = merge_budget([], pdm_prose(), "table_vs_table")
+    lines, checks, review = merge_review([], pdm_prose(), "table_vs_table")
     assert [(ln.kode, ln.pagu, ln.source, ln.page) for ln in lines] == [("076.01.WA", 2170936000, "narrative", 3)]
     assert brief(checks) == [
         ("narrative_vs_narrative", "076.01.WA pagu", "2170936000", "2159443000", "mismatch"),
@@ -150,7 +157,7 @@ def cq_merge():
     table += [table_line(0, "kegiatan", u, p, r, page=3) for _label, u, p, r in CQ_TABLE]
     prose = [told(5, "program", "076.01.CQ", CQ, 18256293000, 18168826339, CQ)]
     prose += [told(5 + i, "kegiatan", k, u, p, r, CQ) for i, (k, u, p, r) in enumerate(CQ_PROSE)]
-    return merge_budget(table, prose, "table_vs_table")
+    return merge_review(table, prose, "table_vs_table")
 
 
 def test_slipped_rows_are_resolved_by_their_amounts():
@@ -177,7 +184,7 @@ def test_slipped_rows_with_equal_amounts_are_not_guessed():
              table_line(0, "kegiatan", "Penetapan Data Pemilih", 5000000)]
     prose = [told(5, "kegiatan", "CQ.6887", "Persiapan Pelaksanaan Pemutakhiran", 5000000, None),
              told(6, "kegiatan", "CQ.6888", "Penetapan Data Pemilih", 5000000, None)]
-    lines, checks, _ = merge_budget(table, prose, "table_vs_table")
+    lines, checks, _ = merge_review(table, prose, "table_vs_table")
     assert sorted((ln.kode or "", ln.uraian, ln.source) for ln in lines) == [
         ("", "", "table"),
         ("CQ.6887", "Persiapan Pelaksanaan Pemutakhiran", "narrative"),
@@ -189,6 +196,6 @@ def test_same_name_under_two_programs_is_two_lines():
     rows = [table_line(0, "kegiatan", "Belanja Barang", 1000000, program="Program Dukungan Manajemen"),
             table_line(1, "kegiatan", "Belanja Barang", 5000000,
                        program="Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi")]
-    lines, checks, review = merge_budget(rows, [], "table_vs_table")
+    lines, checks, review = merge_review(rows, [], "table_vs_table")
     assert sorted(ln.pagu for ln in lines) == [1000000, 5000000]
     assert checks == [] and review == []

@@ -1,4 +1,10 @@
-"""Arithmetic checks on budget lines, and the rule for the only corrections ever made.
+"""Every comparison the pipeline makes, and the rule for the only corrections ever made.
+
+- Restatements (merge.py pairs them, this module compares): `restated` for the same line in two
+  tables, `narrative_restatements` for a line stated in two sentences, `confirmed_corrections`
+  for a table line against its sentence.
+- Arithmetic: the `ARITHMETIC` registry, run over the merged lines by `arithmetic_checks`.
+- `checks_to_review`: the one place a failed check becomes a review row.
 
 A number changes only when (1) one digit substituted in one value explains a mismatch, and
 (2) an independent source confirms the corrected value: the narrative states it AND the lines
@@ -8,9 +14,11 @@ then sum to their stated total. Anything else stays as printed, recorded as a mi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from .drafts import BudgetDraft, CheckDraft, ReviewDraft
+from .reasons import Check, Status, mismatch_reason
 
 CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "output", "output": "suboutput"}
 
@@ -41,8 +49,9 @@ def persen_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
         if line.realisasi is None or line.persen_reported is None:
             continue
         ok, computed = persen_ok(line.pagu, line.realisasi, line.persen_reported)
-        out.append(CheckDraft("persen", _scope(line), f"{line.persen_reported:g}", f"{computed:g}",
-                              "ok" if ok else "mismatch", f"realisasi {line.realisasi} / pagu {line.pagu}"))
+        out.append(CheckDraft(Check.PERSEN, _scope(line), f"{line.persen_reported:g}", f"{computed:g}",
+                              _status(ok), f"realisasi {line.realisasi} / pagu {line.pagu}",
+                              line, "persen_reported"))
     return out
 
 
@@ -56,9 +65,11 @@ def sum_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
             if stated is None or any(v is None for v in values):
                 continue
             found = sum(values)
-            out.append(CheckDraft("sum_children", f"{_scope(parent)} {field}", str(stated), str(found),
-                                  "ok" if found == stated else "mismatch",
-                                  f"{len(children)} lines of level {children[0].level}"))
+            if found == stated:
+                confirm("sum", field, parent, *children)
+            out.append(CheckDraft(Check.SUM_CHILDREN, f"{_scope(parent)} {field}", str(stated), str(found),
+                                  _status(found == stated), f"{len(children)} lines of level {children[0].level}",
+                                  parent, field))
     return out
 
 
@@ -73,13 +84,18 @@ def program_total_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
         return []
     found = sum(p.pagu for p in programs)
     if totals:
-        return [CheckDraft("program_total", f"total {t.uraian}", str(t.pagu), str(found),
-                           "ok" if t.pagu == found else "mismatch", f"{len(programs)} programs") for t in totals]
+        for t in totals:
+            if t.pagu == found:
+                confirm("sum", "pagu", t, *programs)
+        return [CheckDraft(Check.PROGRAM_TOTAL, f"total {t.uraian}", str(t.pagu), str(found),
+                           _status(t.pagu == found), f"{len(programs)} programs", t, "pagu") for t in totals]
     if not kegiatan or any(k.kode or k.program for k in kegiatan):
         return []
     stated = sum(k.pagu for k in kegiatan)
-    return [CheckDraft("program_total", "kegiatan pagu", str(found), str(stated), "ok" if stated == found else
-                       "mismatch", f"{len(kegiatan)} kegiatan against {len(programs)} programs")]
+    if stated == found:
+        confirm("sum", "pagu", *programs, *kegiatan)
+    return [CheckDraft(Check.PROGRAM_TOTAL, "kegiatan pagu", str(found), str(stated), _status(stated == found),
+                       f"{len(kegiatan)} kegiatan against {len(programs)} programs", programs[0], "pagu")]
 
 
 def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDraft]]]:
@@ -115,17 +131,27 @@ def _depth(kode: str) -> int:
     return 0 if kode.startswith("076.") else kode.count(".")
 
 
+def confirm(evidence: str, field: str, *lines: BudgetDraft) -> None:
+    """Record on each line that `evidence` confirms its `field` (the evidence of CONTRACT v1.1)."""
+    for line in lines:
+        line.evidence.setdefault(field, set()).add(evidence)
+
+
+def _status(ok: bool) -> Status:
+    return Status.OK if ok else Status.MISMATCH
+
+
 def _scope(line: BudgetDraft) -> str:
     """The line's DIPA code where it has one, else its level and name."""
     return line.kode or f"{line.level} {line.uraian}"
 
 
 def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[BudgetDraft, BudgetDraft]]
-                          ) -> tuple[list[CheckDraft], list[ReviewDraft]]:
+                          ) -> list[CheckDraft]:
     """Compare each table line with each narrative statement of it (an agreement is an `ok` check).
     Correct a table value to the narrative's only when one digit explains it AND the table's
-    lines then sum to their stated parent. Changes `table_lines` in place; returns the records."""
-    checks, review = [], []
+    lines then sum to their stated parent. Changes `table_lines` in place; returns the checks."""
+    checks = []
     for table, narrative in pairs:
         for field in ("pagu", "realisasi"):
             t, n = getattr(table, field), getattr(narrative, field)
@@ -133,19 +159,72 @@ def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[Budg
             if t is None or n is None:
                 continue
             if t == n:
-                checks.append(CheckDraft("table_vs_narrative", scope, str(t), str(n), "ok",
+                confirm("restated", field, table)
+                checks.append(CheckDraft(Check.TABLE_VS_NARRATIVE, scope, str(t), str(n), Status.OK,
                                          f"table page {table.page}, narrative page {narrative.page}"))
             elif single_digit_apart(t, n) and _sum_confirms(table_lines, table, field, n):
                 setattr(table, field, n)
-                checks.append(CheckDraft("table_vs_narrative", scope, str(n), str(t), "corrected",
+                confirm("restated", field, table)
+                confirm("sum", field, table)
+                checks.append(CheckDraft(Check.TABLE_VS_NARRATIVE, scope, str(n), str(t), Status.CORRECTED,
                                          f"table printed {t}; narrative and the lines' total "
-                                         f"confirm {n} (one digit misread)"))
+                                         f"confirm {n} (one digit misread)", table, field))
             else:
-                checks.append(CheckDraft("table_vs_narrative", scope, str(t), str(n), "mismatch",
-                                         "table and narrative disagree; the table value is kept"))
-                review.append(ReviewDraft(table.page, "pagu" if field == "pagu" else "realisasi", field,
-                                          str(t), f"table_vs_narrative mismatch (narrative says {n})"))
-    return checks, review
+                checks.append(CheckDraft(Check.TABLE_VS_NARRATIVE, scope, str(t), str(n), Status.MISMATCH,
+                                         f"table page {table.page} says {t}, narrative page {narrative.page} "
+                                         f"says {n}; the table value is kept", table, field))
+    return checks
+
+
+def restated(check: Check, kept: BudgetDraft, other: BudgetDraft) -> CheckDraft:
+    """The same line in two tables: the pagu of the restatement against the kept line's."""
+    if kept.pagu == other.pagu:
+        confirm("restated", "pagu", kept)
+    return CheckDraft(check, f"{kept.level} {' '.join(kept.uraian.split())} pagu", str(kept.pagu), str(other.pagu),
+                      _status(kept.pagu == other.pagu), f"pages {kept.page} and {other.page}", other, "pagu")
+
+
+def narrative_restatements(groups: list[list[BudgetDraft]]) -> list[CheckDraft]:
+    """A line stated only in the prose, more than once: each later statement against the first
+    (which the line keeps)."""
+    checks = []
+    for first, *others in groups:
+        for other in others:
+            for field in ("pagu", "realisasi"):
+                a, b = getattr(first, field), getattr(other, field)
+                if a is None or b is None:
+                    continue
+                if a == b:
+                    confirm("restated", field, first)
+                checks.append(CheckDraft(Check.NARRATIVE_VS_NARRATIVE, f"{_scope(first)} {field}", str(a), str(b),
+                                         _status(a == b), f"pages {first.page} and {other.page}", other, field))
+    return checks
+
+
+def checks_to_review(checks: list[CheckDraft]) -> list[ReviewDraft]:
+    """A review row for every failed check, on the value in doubt."""
+    review = []
+    for c in checks:
+        if c.status != Status.MISMATCH:
+            continue
+        line = c.line
+        dataset = "realisasi" if c.field in ("realisasi", "persen_reported") else "pagu"
+        raw = str(getattr(line, c.field)) if line is not None and c.field else c.found
+        review.append(ReviewDraft(line.page if line else None, dataset, c.field or c.check.value, raw,
+                                  mismatch_reason(c.check), subject=line,
+                                  detail=f"{c.scope}: expected {c.expected}, found {c.found}"
+                                  + (f" ({c.detail})" if c.detail else "")))
+    return review
+
+
+# Arithmetic checks over the merged budget lines, in the order they run.
+ARITHMETIC: tuple[Callable[[list[BudgetDraft]], list[CheckDraft]], ...] = (
+    sum_checks, persen_checks, program_total_checks)
+
+
+def arithmetic_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    """Every check of the ARITHMETIC registry on the merged lines."""
+    return [c for check in ARITHMETIC for c in check(lines)]
 
 
 def _sum_confirms(lines: list[BudgetDraft], changed: BudgetDraft, field: str, value: int) -> bool:

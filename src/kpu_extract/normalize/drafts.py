@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .reasons import Check, Reason, Status
+
 
 @dataclass
 class TargetDraft:
@@ -18,6 +20,8 @@ class TargetDraft:
     target_raw: str
     realisasi_raw: str | None = None
     capaian_raw: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # the target's cell
+    conf: float = 100.0  # OCR confidence of the target's cell (100 on a text layer)
 
 
 @dataclass
@@ -38,6 +42,9 @@ class BudgetDraft:
     # Vocabulary field the uraian is matched against: a row whose one amount covers several
     # kegiatan is named by its sasaran.
     uraian_field: str = "kegiatan"
+    bbox: tuple[float, float, float, float] | None = None  # the pagu's cell; None from a sentence
+    # What confirms each amount ('pagu', 'realisasi'): evidence names of CONTRACT v1.1.
+    evidence: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,19 +61,25 @@ class ReviewDraft:
     dataset: str
     field: str
     raw: str | None
-    reason: str
+    reason: Reason
     best_match: str | None = None
     score: float | None = None
+    detail: str | None = None
+    subject: BudgetDraft | TargetDraft | None = None  # the draft whose row the review concerns
 
 
 @dataclass
 class CheckDraft:
-    check: str
+    """One check's outcome. `line` and `field` name the value in doubt when it fails (for review)."""
+
+    check: Check
     scope: str
     expected: str | None
     found: str | None
-    status: str
+    status: Status
     detail: str | None = None
+    line: BudgetDraft | None = None
+    field: str | None = None
 
 
 @dataclass

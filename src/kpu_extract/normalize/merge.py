@@ -12,8 +12,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from .checks import confirmed_corrections
-from .drafts import BudgetDraft, CheckDraft, ReviewDraft
+from .checks import confirmed_corrections, narrative_restatements, restated
+from .drafts import BudgetDraft, CheckDraft
+from .reasons import Check
 
 # Two names of the same budget line, after lower-casing, score at least this (token_set_ratio).
 SAME_NAME = 80
@@ -28,33 +29,33 @@ def _same_name(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(_norm(a), _norm(b)) >= SAME_NAME
 
 
-def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restatement_check: str
-                 ) -> tuple[list[BudgetDraft], list[CheckDraft], list[ReviewDraft]]:
-    """Merged budget lines, the checks the merging ran, and what needs review."""
-    table, checks, review = _dedupe_tables(table, restatement_check)
+def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restatement_check: Check
+                 ) -> tuple[list[BudgetDraft], list[CheckDraft]]:
+    """Merged budget lines and the comparisons of their restatements (checks.py compares)."""
+    table, checks = _dedupe_tables(table, restatement_check)
     groups = _group_narrative(narrative)
     pairs = _pair(table, groups)
-    corrections, corr_review = confirmed_corrections(table, pairs)
+    corrections = confirmed_corrections(table, pairs)
     paired = {id(n) for _, n in pairs}
     for t, n in pairs:
         if n.kode:
             t.kode, t.uraian, t.level = n.kode, n.uraian, n.level
         t.program = t.program or n.program
-        t.page = min(t.page, n.page)
+        if n.page < t.page:  # the row stands on its first page; its table cell is not there
+            t.page, t.bbox = n.page, None
         t.source = "table+narrative"
         if t.realisasi is None:
             t.realisasi, t.persen_reported = n.realisasi, n.persen_reported
     alone = [g for g in groups if id(g[0]) not in paired]
-    restated, restated_review = _restatement_checks(alone)
     lines = table + [g[0] for g in alone]
     lines.sort(key=lambda ln: ln.page)
-    return lines, checks + corrections + restated, review + corr_review + restated_review
+    return lines, checks + corrections + narrative_restatements(alone)
 
 
-def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
+def _dedupe_tables(lines: list[BudgetDraft], check: Check) -> tuple[list[BudgetDraft], list[CheckDraft]]:
     """The same line in two tables (RAK monthly and quarterly) is one line; values are compared."""
     kept: list[BudgetDraft] = []
-    checks, review = [], []
+    checks = []
     for line in lines:
         twin = next((k for k in kept if k.table_key and line.table_key and k.table_key[0] != line.table_key[0]
                      and (k.level, k.program, k.kode) == (line.level, line.program, line.kode)
@@ -63,14 +64,8 @@ def _dedupe_tables(lines: list[BudgetDraft], check_name: str):
             kept.append(line)
             continue
         twin.pelaksana_raw = twin.pelaksana_raw or line.pelaksana_raw
-        status = "ok" if twin.pagu == line.pagu else "mismatch"
-        checks.append(CheckDraft(check_name, f"{twin.level} {' '.join(twin.uraian.split())} pagu",
-                                 str(twin.pagu), str(line.pagu),
-                                 status, f"pages {twin.page} and {line.page}"))
-        if status == "mismatch":
-            review.append(ReviewDraft(line.page, "pagu", "pagu", str(line.pagu),
-                                      f"{check_name} mismatch (page {twin.page} says {twin.pagu})"))
-    return kept, checks, review
+        checks.append(restated(check, twin, line))
+    return kept, checks
 
 
 def _group_narrative(lines: list[BudgetDraft]) -> list[list[BudgetDraft]]:
@@ -83,26 +78,6 @@ def _group_narrative(lines: list[BudgetDraft]) -> list[list[BudgetDraft]]:
         first = group[0]
         first.page = min(g.page for g in group)
     return list(groups.values())
-
-
-def _restatement_checks(groups: list[list[BudgetDraft]]) -> tuple[list[CheckDraft], list[ReviewDraft]]:
-    """A line stated only in the prose, more than once: each later statement against the first
-    (which the line keeps)."""
-    checks, review = [], []
-    for first, *others in groups:
-        for other in others:
-            for field in ("pagu", "realisasi"):
-                a, b = getattr(first, field), getattr(other, field)
-                if a is None or b is None:
-                    continue
-                status = "ok" if a == b else "mismatch"
-                scope = f"{first.kode or f'{first.level} {first.uraian}'} {field}"
-                checks.append(CheckDraft("narrative_vs_narrative", scope, str(a), str(b), status,
-                                         f"pages {first.page} and {other.page}"))
-                if status == "mismatch":
-                    review.append(ReviewDraft(other.page, field, field, str(b),
-                                              f"narrative_vs_narrative mismatch (page {first.page} says {a})"))
-    return checks, review
 
 
 def _pair(table: list[BudgetDraft], groups: list[list[BudgetDraft]]) -> list[tuple[BudgetDraft, BudgetDraft]]:

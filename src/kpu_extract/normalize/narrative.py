@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.model import Document
+from .reasons import Reason
 from .drafts import BudgetDraft, Drafts, ReviewDraft
 from .tables import program_name
 from .values import UnparsedValue, parse_percent, parse_rupiah
@@ -117,7 +118,8 @@ def _draft(page: int, heading: _Heading, m: re.Match, program: str | None, out: 
         real = parse_rupiah(m.group("real"))
         pct = parse_percent(m.group("pct"))
     except UnparsedValue as exc:
-        out.review.append(ReviewDraft(page, "realisasi", "narrative", m.group(0), f"unparsed_amount: {exc.reason}"))
+        out.review.append(ReviewDraft(page, "realisasi", "narrative", m.group(0), Reason.UNPARSED_AMOUNT,
+                                          detail=exc.reason))
         return None
     if pagu is None or real is None:
         return None

@@ -36,6 +36,9 @@ class TableRow:
     total: bool = False
     bold: bool = False
     covered: list[bool] = field(default_factory=list)  # slot covered by a merged cell from above
+    # Per column: the cell's box on its page (PDF points, top-left origin) and its OCR confidence.
+    boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
+    confs: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +56,13 @@ class LogicalTable:
         """Text of the first column with `role` in `row` ('' when the table has no such column)."""
         c = self.columns.col(role)
         return row.cells[c] if c is not None and c < len(row.cells) else ""
+
+    def cell(self, row: TableRow, role: str) -> tuple[tuple[float, float, float, float] | None, float]:
+        """(box, OCR confidence) of the first column with `role` in `row`; (None, 100) when unknown."""
+        c = self.columns.col(role)
+        if c is None or c >= len(row.boxes):
+            return None, 100.0
+        return row.boxes[c], row.confs[c]
 
 
 def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
@@ -113,6 +123,7 @@ def _skip_number_rows(table: RawTable, start: int) -> int:
 
 def _data_rows(table: RawTable, start: int) -> list[TableRow]:
     out = []
+    at = {(c.row, c.col): c for c in table.cells}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -124,8 +135,11 @@ def _data_rows(table: RawTable, start: int) -> list[TableRow]:
         text = [c if c is not None else "" for c in cells]
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
         total = bool(_TOTAL.match(text[filled[0]]))
+        found = [at.get((r, c)) for c in range(len(cells))]
         out.append(TableRow(page=table.page, cells=text, total=total, bold=table.is_bold(r),
-                            group=spans_row and not total, covered=[c is None for c in cells]))
+                            group=spans_row and not total, covered=[c is None for c in cells],
+                            boxes=[f.bbox if f else None for f in found],
+                            confs=[f.conf if f else 100.0 for f in found]))
     return out
 
 

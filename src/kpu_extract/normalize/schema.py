@@ -5,7 +5,8 @@ Column names, order and types follow ../shared/CONTRACT.md (v1). Change only by 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
+from typing import get_args, get_type_hints
 
 import pyarrow as pa
 
@@ -55,6 +56,9 @@ class TargetRow(_Located):
     target_grade: str | None
     realisasi_value: float | None
     capaian_pct: float | None
+    verified: bool = False  # v1.1: target_value confirmed (text layer, two engines, ...)
+    row_id: str | None = None  # v1.1: stable key of this line of this document
+    bbox: list[float] | None = None  # v1.1: the target's cell, PDF points, top-left origin
 
 
 @dataclass
@@ -76,6 +80,10 @@ class PaguRow(_BudgetLine):
     pelaksana: str | None
     pelaksana_raw: str | None
     source: str
+    verified: bool = False  # v1.1: the amount is what the document prints, by independent evidence
+    evidence: str | None = None  # v1.1: '+'-joined EVIDENCE names
+    row_id: str | None = None
+    bbox: list[float] | None = None
 
 
 @dataclass
@@ -84,6 +92,10 @@ class RealisasiRow(_BudgetLine):
     persen_reported: float | None
     persen_computed: float | None
     source: str
+    verified: bool = False  # both amounts verified
+    evidence: str | None = None
+    row_id: str | None = None
+    bbox: list[float] | None = None
 
 
 @dataclass
@@ -120,17 +132,28 @@ class ReviewRow:
     best_match: str | None
     score: float | None
     reason: str
+    row_id: str | None = None  # v1.1: the row concerned, where there is one
+    bbox: list[float] | None = None  # v1.1
+    detail: str | None = None  # what the reason alone does not say (the other reading, the pages)
 
 
-ROW_TYPES = {
-    "documents": DocumentRow,
-    "targets": TargetRow,
-    "pagu": PaguRow,
-    "realisasi": RealisasiRow,
-    "schedule": ScheduleRow,
-    "checks": CheckRow,
-    "review": ReviewRow,
-}
+@dataclass
+class Records:
+    """What one document contributes to every dataset but `documents`: one list per dataset."""
+
+    targets: list[TargetRow] = field(default_factory=list)
+    pagu: list[PaguRow] = field(default_factory=list)
+    realisasi: list[RealisasiRow] = field(default_factory=list)
+    schedule: list[ScheduleRow] = field(default_factory=list)
+    checks: list[CheckRow] = field(default_factory=list)
+    review: list[ReviewRow] = field(default_factory=list)
+
+    def __getitem__(self, dataset: str) -> list:
+        return getattr(self, dataset)
+
+
+# The datasets, in the order they are written: derived from the record types, written nowhere else.
+ROW_TYPES = {"documents": DocumentRow, **{name: get_args(hint)[0] for name, hint in get_type_hints(Records).items()}}
 DATASETS = tuple(ROW_TYPES)
 
 _ARROW_TYPES = {
@@ -138,8 +161,10 @@ _ARROW_TYPES = {
     "pagu": I64, "realisasi": I64, "planned": BOOL,
     "sasaran_score": F64, "indikator_score": F64, "uraian_score": F64, "score": F64,
     "target_value": F64, "realisasi_value": F64, "capaian_pct": F64,
-    "persen_reported": F64, "persen_computed": F64,
+    "persen_reported": F64, "persen_computed": F64, "verified": BOOL, "bbox": pa.list_(F64, 4),
 }
+# Evidence names of CONTRACT v1.1, in the order `evidence` lists them.
+EVIDENCE = ("text_layer", "two_engines", "sum", "restated", "reviewer")
 
 
 def _schema(row_type) -> pa.Schema:

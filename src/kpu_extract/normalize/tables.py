@@ -12,6 +12,7 @@ import re
 
 from .columns import ColumnMap
 from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
+from .reasons import Reason
 from .rows import LogicalTable, TableRow
 from .values import UnparsedValue, cell_to_months, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
@@ -78,7 +79,7 @@ def _amount(raw: str, row: TableRow, field: str, out: Drafts, ocr: bool) -> int 
     try:
         return parse_rupiah(raw, ocr=ocr)
     except UnparsedValue as exc:
-        out.review.append(ReviewDraft(row.page, "pagu", field, raw, f"unparsed_amount: {exc.reason}"))
+        out.review.append(ReviewDraft(row.page, "pagu", field, raw, Reason.UNPARSED_AMOUNT, detail=exc.reason))
         return None
 
 
@@ -107,12 +108,12 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         try:
             persen = parse_percent(lt.value(row, "persen"))
         except UnparsedValue as exc:
-            out.review.append(ReviewDraft(row.page, "realisasi", "persen_reported", exc.raw, "unparsed_percent"))
+            out.review.append(ReviewDraft(row.page, "realisasi", "persen_reported", exc.raw, Reason.UNPARSED_PERCENT))
     out.budget.append(BudgetDraft(
         page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
         program=program, realisasi=realisasi, persen_reported=persen,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
-        uraian_field="sasaran" if by_sasaran else "kegiatan"))
+        uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu")[0]))
 
 
 def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
@@ -121,14 +122,17 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     target = lt.value(row, "target_indikator") or lt.value(row, "target")
     if target and (sasaran or indikator):
         measured = not has_budget and lt.columns.col("realisasi") is not None
+        box, conf = lt.cell(row, "target_indikator" if lt.value(row, "target_indikator") else "target")
         out.targets.append(TargetDraft(
             row.page, sasaran, indikator, None, " ".join(target.split()),
             realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
-            capaian_raw=lt.value(row, "capaian") or None if measured else None))
+            capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf))
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
+        box, conf = lt.cell(row, "target_kegiatan")
         for k in kegiatan:
-            out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split())))
+            out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split()),
+                                           bbox=box, conf=conf))
 
 
 def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, ocr: bool) -> None:
@@ -144,7 +148,8 @@ def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, 
         try:
             planned = cell_to_months(raw, **where, ocr=ocr)
         except UnparsedValue as exc:
-            out.review.append(ReviewDraft(row.page, "schedule", "detail", raw, f"unparsed_schedule: {exc.reason}"))
+            out.review.append(ReviewDraft(row.page, "schedule", "detail", raw, Reason.UNPARSED_SCHEDULE,
+                                          detail=exc.reason))
             continue
         for month in planned:
             months.setdefault(month, raw)

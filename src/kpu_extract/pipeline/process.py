@@ -22,12 +22,11 @@ from ..errors import KpuExtractError
 from ..extract.model import Document, Page, ReadFailure, warnings_to_error
 from ..extract.pdf import pdf_to_document, read_page, scan_like_pages
 from ..extract.settings import ExtractSettings
-from ..normalize.document import Records, document_to_records
-from ..normalize.schema import DocumentRow
+from ..normalize.document import document_to_records
+from ..normalize.schema import DocumentRow, Records
 from ..normalize.vocabulary import default_vocabulary
 
 log = logging.getLogger(__name__)
-DATASET_ROWS = ("targets", "pagu", "realisasi", "schedule", "checks", "review")
 
 
 @dataclass
@@ -35,7 +34,7 @@ class DocResult:
     """What one document contributes to every dataset."""
 
     document: DocumentRow
-    rows: dict[str, list] = field(default_factory=dict)  # dataset -> contract rows
+    rows: Records = field(default_factory=Records)  # every other dataset's contract rows
 
 
 @dataclass(frozen=True)
@@ -99,16 +98,16 @@ def document_to_result(doc: Document) -> DocResult:
     `partial` when some pages carry warnings (an OCR timeout, a page too large), `failed` when no
     page could be read at all: an empty "partial" document would hide the problem.
     """
-    records = document_to_records(doc, default_vocabulary())
+    normalized = document_to_records(doc, default_vocabulary())
+    meta = normalized.meta
     warnings = [w for p in doc.pages for w in p.warnings]
     unread = [p for p in doc.pages if p.warnings and not p.tables and not p.text.strip()]
     status = "ok" if not warnings else "failed" if len(unread) == len(doc.pages) else "partial"
     error = f"{doc.source_file}: {warnings_to_error(warnings)}" if warnings else None
     return DocResult(
-        document=DocumentRow(doc.doc_id, doc.source_file, records.meta.satker, records.meta.year,
-                             records.meta.doc_type, doc.n_pages, doc.n_ocr_pages, status,
-                             error[:500] if error else None, PIPELINE_VERSION),
-        rows=_rows(records))
+        document=DocumentRow(doc.doc_id, doc.source_file, meta.satker, meta.year, meta.doc_type, doc.n_pages,
+                             doc.n_ocr_pages, status, error[:500] if error else None, PIPELINE_VERSION),
+        rows=normalized.records)
 
 
 def failed_result(path: str, digest: str, message: str) -> DocResult:
@@ -131,7 +130,3 @@ def _guarded(path: str, digest: str, fn) -> DocResult:
 def _unexpected(path: str, exc: Exception) -> str:
     return f"{path}: unexpected {type(exc).__name__}: {exc}".splitlines()[0][:300] + \
         " (rerun with --verbose for the traceback)"
-
-
-def _rows(records: Records) -> dict[str, list]:
-    return {name: getattr(records, name) for name in DATASET_ROWS}

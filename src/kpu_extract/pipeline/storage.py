@@ -76,7 +76,7 @@ def write_datasets(results: list[DocResult], out: Path) -> dict[str, int]:
     unique = list({r.document.doc_id: r for r in reversed(results)}.values())[::-1]
     for name in DATASETS:
         rows = [r.document for r in results] if name == "documents" else [
-            row for r in unique for row in r.rows.get(name, [])]
+            row for r in unique for row in r.rows[name]]
         table = rows_to_table(name, rows)
         sink = io.BytesIO()
         pq.write_table(table, sink, compression="zstd")

@@ -1,0 +1,212 @@
+"""Drafts -> contract rows (schema.py) and the review rows they raise, in one place.
+
+Each builder returns its row and its review drafts; nothing is appended to lists handed in.
+Every amount and target gets its provenance here: `row_id` (stable across runs: document,
+dataset, level, code, printed name and occurrence, never the value, which a reviewer may
+change), `bbox`, and `verified`/`evidence` (a text-layer reading is exact; on OCR the checks
+and the second engine supply the evidence).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .classify import DocMeta
+from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
+from .reasons import Reason
+from .schema import EVIDENCE, CheckRow, PaguRow, RealisasiRow, Records, ReviewRow, ScheduleRow, TargetRow
+from .values import UnparsedValue, parse_percent, parse_target
+from .vocabulary import Match, Vocabulary
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every row of one document shares."""
+
+    doc_id: str
+    meta: DocMeta
+    methods: dict[int, str]  # page -> 'text' | 'ocr'
+    vocab: Vocabulary
+
+    def method(self, page: int) -> str:
+        return self.methods.get(page, "text")
+
+    @property
+    def base(self) -> dict:
+        return dict(doc_id=self.doc_id, satker=self.meta.satker, year=self.meta.year)
+
+
+def drafts_to_records(ctx: DocContext, drafts: Drafts, budget: list[BudgetDraft], checks: list) -> Records:
+    """All contract rows of one document."""
+    rec = Records()
+    review = list(drafts.review)
+    ids = _RowIds(ctx.doc_id)
+    for t in dedupe_targets(drafts.targets):
+        row, found = target_row(ctx, t, ids.target(t))
+        rec.targets.append(row)
+        review += found
+    for line in budget:
+        row, found = pagu_row(ctx, line, ids.budget(line))
+        rec.pagu.append(row)
+        review += found
+        if line.realisasi is not None:
+            rec.realisasi.append(realisasi_row(ctx, line, row.row_id))
+    rec.schedule = [r for s in merge_schedules(drafts.schedule) for r in schedule_rows(ctx, *s)]
+    rec.checks = [CheckRow(ctx.doc_id, c.check, c.scope, c.expected, c.found, c.status, c.detail) for c in checks]
+    rec.review = [review_row(ctx.doc_id, r, ids) for r in review]
+    return rec
+
+
+def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow, list[ReviewDraft]]:
+    review: list[ReviewDraft] = []
+    s = _matched(ctx.vocab, "sasaran", t.sasaran, t.page, "targets", review, t)
+    i = _matched(ctx.vocab, "indikator", t.indikator, t.page, "targets", review, t)
+    k = ctx.vocab.match("kegiatan", t.kegiatan).text if t.kegiatan else None
+    target = parse_target(t.target_raw)
+    realisasi = parse_target(t.realisasi_raw).value if t.realisasi_raw else None
+    try:
+        capaian = parse_percent(t.capaian_raw)
+    except UnparsedValue:
+        review.append(ReviewDraft(t.page, "targets", "capaian_pct", t.capaian_raw, Reason.UNPARSED_PERCENT,
+                                  subject=t))
+        capaian = None
+    return TargetRow(**ctx.base, doc_type=ctx.meta.doc_type, page=t.page, method=ctx.method(t.page),
+                     sasaran=s.text or None, sasaran_raw=t.sasaran or None, sasaran_id=s.id,
+                     sasaran_score=s.score if t.sasaran else None,
+                     indikator=i.text or None, indikator_raw=t.indikator or None, indikator_id=i.id,
+                     indikator_score=i.score if t.indikator else None, kegiatan=k,
+                     target_raw=t.target_raw, target_value=target.value, target_unit=target.unit,
+                     target_grade=target.grade, realisasi_value=realisasi, capaian_pct=capaian,
+                     verified=target.value is not None and ctx.method(t.page) == "text",
+                     row_id=row_id, bbox=_box(t.bbox)), review
+
+
+def pagu_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> tuple[PaguRow, list[ReviewDraft]]:
+    review: list[ReviewDraft] = []
+    u = _uraian(ctx.vocab, line, review)
+    p = ctx.vocab.match("pelaksana", line.pelaksana_raw) if line.pelaksana_raw else None
+    if p is not None and p.id is None:
+        review.append(ReviewDraft(line.page, "pagu", "pelaksana", line.pelaksana_raw, Reason.BELOW_THRESHOLD,
+                                  p.best, p.score, subject=line))
+    evidence = _evidence(ctx, line, ("pagu",))
+    return PaguRow(**ctx.base, doc_type=ctx.meta.doc_type, page=line.page, method=ctx.method(line.page),
+                   level=line.level, kode=line.kode, program=line.program, uraian=u.text, uraian_raw=line.uraian,
+                   uraian_id=u.id, uraian_score=u.score, pagu=line.pagu,
+                   pelaksana=p.text if p is not None and p.id else None, pelaksana_raw=line.pelaksana_raw,
+                   source=line.source, verified=bool(evidence), evidence=evidence or None, row_id=row_id,
+                   bbox=_box(line.bbox)), review
+
+
+def realisasi_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> RealisasiRow:
+    u = _uraian(ctx.vocab, line, None)
+    computed = round(line.realisasi * 100 / line.pagu, 2) if line.pagu else None
+    evidence = _evidence(ctx, line, ("pagu", "realisasi"))
+    return RealisasiRow(**ctx.base, doc_type=ctx.meta.doc_type, page=line.page, method=ctx.method(line.page),
+                        level=line.level, kode=line.kode, program=line.program, uraian=u.text,
+                        uraian_raw=line.uraian, uraian_id=u.id, uraian_score=u.score, pagu=line.pagu,
+                        realisasi=line.realisasi, persen_reported=line.persen_reported,
+                        persen_computed=computed, source=line.source, verified=bool(evidence),
+                        evidence=evidence or None, row_id=row_id, bbox=None)
+
+
+def schedule_rows(ctx: DocContext, kegiatan: str, page: int, months: dict[int, str]) -> list[ScheduleRow]:
+    m = ctx.vocab.match("kegiatan", kegiatan)
+    return [ScheduleRow(**ctx.base, page=page, kegiatan=m.text, kegiatan_id=m.id, month=month,
+                        planned=month in months, detail=months.get(month)) for month in range(1, 13)]
+
+
+def review_row(doc_id: str, r: ReviewDraft, ids: _RowIds) -> ReviewRow:
+    subject = r.subject
+    row_id = ids.of(subject) if subject is not None else None
+    return ReviewRow(doc_id, r.page, r.dataset, r.field, r.raw, r.best_match, r.score, r.reason,
+                     row_id=row_id, bbox=_box(getattr(subject, "bbox", None)), detail=r.detail)
+
+
+def dedupe_targets(targets: list[TargetDraft]) -> list[TargetDraft]:
+    """The same target restated in several tables is one row; a measurement table adds realisasi."""
+    kept: dict[tuple, TargetDraft] = {}
+    for t in targets:
+        key = _target_key(t)
+        if key not in kept:
+            kept[key] = t
+        else:
+            first = kept[key]
+            first.realisasi_raw = first.realisasi_raw or t.realisasi_raw
+            first.capaian_raw = first.capaian_raw or t.capaian_raw
+    return list(kept.values())
+
+
+def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict[int, str]]]:
+    """One plan per kegiatan: monthly details first, quarterly fill the months they add."""
+    merged: dict[str, tuple[str, int, dict[int, str]]] = {}
+    for s in sorted(schedules, key=lambda s: (s.kind != "monthly", s.page)):
+        key = " ".join(s.kegiatan.lower().split())
+        if key not in merged:
+            merged[key] = (s.kegiatan, s.page, dict(s.months))
+        else:
+            for month, detail in s.months.items():
+                merged[key][2].setdefault(month, detail)
+    return sorted(merged.values(), key=lambda x: x[1])
+
+
+class _RowIds:
+    """Stable row ids: a digest of what names the line, plus its occurrence among same-named lines."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.seen: dict[str, int] = {}
+        self.by_draft: dict[int, str] = {}
+
+    def budget(self, line: BudgetDraft) -> str:
+        return self._id(line, "pagu", line.level, line.kode or "", _fold(line.uraian))
+
+    def target(self, t: TargetDraft) -> str:
+        return self._id(t, "targets", *_target_key(t))
+
+    def of(self, draft) -> str | None:
+        return self.by_draft.get(id(draft))
+
+    def _id(self, draft, *parts: str) -> str:
+        key = "\x1f".join(parts)
+        n = self.seen[key] = self.seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:12]
+        self.by_draft[id(draft)] = row_id = f"{self.doc_id}-{parts[0][0]}{digest}"
+        return row_id
+
+
+def _target_key(t: TargetDraft) -> tuple[str, str, str]:
+    return _fold(t.sasaran), _fold(t.indikator), (t.kegiatan or "").lower()
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _evidence(ctx: DocContext, line: BudgetDraft, fields: tuple[str, ...]) -> str:
+    """'+'-joined evidence that holds for every one of `fields`, in the contract's order."""
+    read = {"text_layer"} if ctx.method(line.page) == "text" else set()
+    common = set.intersection(*(read | line.evidence.get(f, set()) for f in fields))
+    return "+".join(e for e in EVIDENCE if e in common)
+
+
+def _box(bbox) -> list[float] | None:
+    return [float(v) for v in bbox] if bbox else None
+
+
+def _matched(vocab: Vocabulary, field_name: str, raw: str, page: int, dataset: str,
+             review: list[ReviewDraft], subject) -> Match:
+    m = vocab.match(field_name, raw)
+    if raw and m.id is None:
+        review.append(ReviewDraft(page, dataset, field_name, raw, Reason.BELOW_THRESHOLD, m.best, m.score,
+                                  subject=subject))
+    return m
+
+
+def _uraian(vocab: Vocabulary, line: BudgetDraft, review: list[ReviewDraft] | None) -> Match:
+    field_name = "program" if line.level == "program" else line.uraian_field
+    if line.level == "total":
+        return Match(text=line.uraian, raw=line.uraian, id=None, score=0.0, best=None)
+    if review is None:
+        return vocab.match(field_name, line.uraian)
+    return _matched(vocab, field_name, line.uraian, line.page, "pagu", review, line)
