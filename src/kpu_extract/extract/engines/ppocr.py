@@ -1,0 +1,149 @@
+"""PP-OCRv6 (PaddleOCR's detector and recognizer, ONNX through `rapidocr`) as an OCR engine.
+
+The second, independent reading of every amount: a CTC line recognizer that makes different
+mistakes than Tesseract's LSTM. The models ship inside the rapidocr wheel (`rapidocr/models/`);
+the engine loads them by path, so rapidocr never reaches its download code (checked with the
+network unshared), and the recognizer's alphabet is read from the ONNX metadata, not a file.
+
+Crops are cut to their ink before recognition: PP-OCR's recognizer scales each image to a
+height of 48 px, so a cell crop with its white space shrank the digits. Measured on the 248
+money/percent cells of the normal-300 and hard-200 corpus scans (bench/bench_ppocr.py):
+whole cell crops read 198 exactly, crops cut to their ink 244, and a cell holding two lines
+('Rp.' over the amount) reads only line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from kpu_extract.errors import OcrUnavailable
+from kpu_extract.extract.engines.base import CropText
+from kpu_extract.extract.model import Word
+
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+THREADS = 1  # pages run in parallel worker processes; more ONNX threads only fight them
+REC_BATCH = 6
+MIN_SCORE = 0.5  # page words below this recognition score are dropped (rapidocr's default)
+# A page is detected at its own resolution (rapidocr's default max side of 2000 px would shrink
+# an A4 300-dpi page to 57% before detection).
+MAX_SIDE = 8000
+INK_DROP = 60  # a pixel this much darker than the crop's paper tone is ink
+MIN_LINE_INCH = 0.04  # ink rows shorter than this are specks or leftover rule, not text
+LINE_MARGIN = 0.25  # paper added around a line's ink, as a share of the line height
+
+
+class PaddleOcrEngine:
+    """PP-OCRv6 small detector + recognizer on onnxruntime, loaded once per instance."""
+
+    name = "ppocr"
+
+    def __init__(self, *, threads: int = THREADS, rec_batch: int = REC_BATCH, min_score: float = MIN_SCORE,
+                 max_side: int = MAX_SIDE) -> None:
+        if threads < 1 or rec_batch < 1:
+            raise ValueError(f"threads and rec_batch must be >= 1, got {threads}, {rec_batch}")
+        if not 0 <= min_score <= 1:
+            raise ValueError(f"min_score must be within 0..1, got {min_score}")
+        try:  # imported here: loading onnxruntime costs ~1 s, only workers that OCR pay it
+            import rapidocr
+            from rapidocr import RapidOCR
+            from rapidocr.ch_ppocr_rec import TextRecInput
+        except ImportError as exc:
+            raise OcrUnavailable("the PP-OCR engine needs rapidocr and onnxruntime; "
+                                 "pip install -r requirements.txt") from exc
+        models = Path(rapidocr.__file__).parent / "models"
+        self.model_paths = (models / DET_MODEL, models / REC_MODEL)
+        missing = [p.name for p in self.model_paths if not p.is_file()]
+        if missing:
+            raise OcrUnavailable(f"rapidocr lacks its packaged models {missing}; reinstall rapidocr==3.10.0")
+        self._ocr = RapidOCR(params={
+            "Global.use_cls": False,  # pages are deskewed; no upside-down lines to classify
+            "Global.log_level": "error",
+            "Global.text_score": min_score,
+            "Global.max_side_len": max_side,
+            "Det.model_path": str(self.model_paths[0]),
+            "Rec.model_path": str(self.model_paths[1]),
+            "Rec.rec_batch_num": rec_batch,
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        })
+        self._rec = self._ocr._load_rec_model()  # the recognizer alone, for crops
+        self._rec_input = TextRecInput
+
+    def page_words(self, image: np.ndarray, dpi: float) -> list[Word]:
+        """Words of a cleaned gray page (detection + recognition), boxes in PDF points, conf 0-100."""
+        result = self._ocr(_bgr(image), return_word_box=True)
+        if result.txts is None:
+            return []
+        scale = 72.0 / dpi
+        words = []
+        for line in result.word_results:
+            for text, score, quad in line:
+                text = text.strip()
+                if not text:
+                    continue
+                xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+                words.append(Word(text=text, x0=min(xs) * scale, top=min(ys) * scale, x1=max(xs) * scale,
+                                  bottom=max(ys) * scale, conf=round(100.0 * float(score), 1)))
+        return words
+
+    def read_crops(self, crops: Sequence[np.ndarray], dpi: float, charset: str | None = None) -> list[CropText]:
+        """Recognition only: every text line of every crop in one batched recognizer call.
+
+        A crop's text is its lines joined by newlines; its confidence is that of its weakest
+        line (0 when the crop holds no ink). `charset` drops characters outside it.
+        """
+        lines = [crop_to_lines(c, dpi) for c in crops]
+        flat = [_bgr(line) for crop_lines in lines for line in crop_lines]
+        if not flat:
+            return [CropText("", 0.0) for _ in crops]
+        result = self._rec(self._rec_input(img=flat))
+        readings = iter(zip(result.txts, result.scores))
+        out = []
+        for crop_lines in lines:
+            read = [next(readings) for _ in crop_lines]
+            texts = [_keep(t, charset).strip() for t, _ in read]
+            kept = [(t, s) for t, (_, s) in zip(texts, read) if t]
+            if not kept:
+                out.append(CropText("", 0.0))
+                continue
+            out.append(CropText("\n".join(t for t, _ in kept), round(100.0 * min(s for _, s in kept), 1)))
+        return out
+
+
+def crop_to_lines(crop: np.ndarray, dpi: float) -> list[np.ndarray]:
+    """The text lines of a gray crop, each cut to its ink with a paper margin, top to bottom."""
+    if crop.size == 0:
+        return []
+    paper = int(np.median(crop))
+    ink = (crop < paper - INK_DROP).astype(np.uint8)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # scanner speckle
+    lines = []
+    for y0, y1 in _runs(ink.any(axis=1)):
+        if y1 - y0 < MIN_LINE_INCH * dpi:
+            continue
+        cols = np.flatnonzero(ink[y0:y1].any(axis=0))
+        lines.append(_pad(crop[y0:y1, cols[0]:cols[-1] + 1], paper, int(LINE_MARGIN * (y1 - y0)) + 1))
+    return lines
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each run of True in a 1-D mask."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _pad(image: np.ndarray, paper: int, margin: int) -> np.ndarray:
+    return cv2.copyMakeBorder(image, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=paper)
+
+
+def _bgr(gray: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR) if gray.ndim == 2 else gray
+
+
+def _keep(text: str, charset: str | None) -> str:
+    return text if charset is None else "".join(ch for ch in text if ch in charset or ch.isspace())
