@@ -41,6 +41,8 @@ class Cell:
     bold: bool = False
     conf: float = 100.0
     bbox: tuple[float, float, float, float] | None = None
+    # A numeric OCR cell read again by the second, independent engine (None: not read twice).
+    second: str | None = None
 
 
 @dataclass

@@ -6,18 +6,20 @@ concerned are cropped and read again in one batched engine call per kind:
 - empty cells that hold ink (row numbers '1'..'9', month heads 'B6').
 A cell keeps its first reading unless the re-read parses. When both readings parse and disagree
 the cell keeps both ('1.250.000 / 1.280.000'): no reading is chosen by guess, the amount goes to review.
+Then every amount and percent cell is read by the second, independent engine (`second_reading`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 import cv2
 import numpy as np
 
 from .engines import AMOUNT_CHARSET, OcrEngine
-from .model import Cell, RawTable
+from .model import RawTable
 
 REREAD_CONF = 85.0  # numeric cells with a mean word confidence below this are re-read too
 EMPTY_MIN_CONF = 60.0
@@ -105,6 +107,22 @@ def reread_empty_cells(gray: np.ndarray, dpi: float, tables: list[RawTable], eng
     return tables
 
 
+def second_reading(gray: np.ndarray, dpi: float, tables: list[RawTable], engine: OcrEngine) -> list[RawTable]:
+    """Read every amount and percent cell again with an independent engine, in one batched call.
+
+    The reading goes beside the first (`Cell.second`); normalize decides between them with the
+    document's own arithmetic and restatements. A cell holding both readings of the first engine
+    ('1.250.000 / 1.280.000') is read too: the second engine may side with one of them.
+    """
+    todo = [(t, i) for t in tables for i, c in enumerate(t.cells)
+            if c.bbox and (looks_numeric(c.text) or any(_kind(part) for part in c.text.split(" / ")))]
+    crops = [_crop(gray, t.cells[i].bbox, dpi) for t, i in todo]
+    for (table, i), read in zip(todo, engine.read_crops(crops, dpi, AMOUNT_CHARSET)):
+        cell = table.cells[i]
+        table.cells[i] = replace(cell, second=" ".join(read.text.split()))
+    return tables
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
@@ -134,7 +152,5 @@ def _crop(gray: np.ndarray, bbox: tuple[float, float, float, float], dpi: float)
 
 
 def _replace_cell(table: RawTable, i: int, text: str, conf: float) -> None:
-    cell = table.cells[i]
-    table.cells[i] = Cell(text=text, row=cell.row, col=cell.col, row_span=cell.row_span,
-                          col_span=cell.col_span, bold=cell.bold, conf=conf, bbox=cell.bbox)
+    cell = table.cells[i] = replace(table.cells[i], text=text, conf=conf)
     table.rows[cell.row][cell.col] = text

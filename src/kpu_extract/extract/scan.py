@@ -14,7 +14,7 @@ from kpu_extract.extract.grid import (Grid, grid_line_mask, image_to_line_masks,
                                       words_to_lines)
 from kpu_extract.extract.engines import get_engine
 from kpu_extract.extract.model import Page, RawTable, Word
-from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells
+from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells, second_reading
 from kpu_extract.extract.settings import OcrSettings
 
 DEFAULT_SETTINGS = OcrSettings()
@@ -55,6 +55,8 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
         tables = reread_money_cells(ocr_image, dpi, tables, engine)
     if settings.reread_empty and tables:
         tables = reread_empty_cells(ocr_image, dpi, tables, engine)
+    if settings.amount_engine and tables:
+        tables = second_reading(ocr_image, dpi, tables, get_engine(settings.amount_engine, settings))
     height, width = (v * 72.0 / dpi for v in gray.shape)
     _count_words_around(tables, words)
     return Page(number=number, method="ocr", width=width, height=height, tables=tables,

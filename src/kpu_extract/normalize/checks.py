@@ -3,7 +3,8 @@
 - Restatements (merge.py pairs them, this module compares): `restated` for the same line in two
   tables, `narrative_restatements` for a line stated in two sentences, `confirmed_corrections`
   for a table line against its sentence.
-- Arithmetic: the `ARITHMETIC` registry, run over the merged lines by `arithmetic_checks`.
+- The `BUDGET_CHECKS` registry, run over the merged lines by `budget_checks`: alternative OCR
+  readings decided by the sums, the arithmetic, the OCR readings left undecided.
 - `checks_to_review`: the one place a failed check becomes a review row.
 
 A number changes only when (1) one digit substituted in one value explains a mismatch, and
@@ -67,9 +68,11 @@ def sum_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
             found = sum(values)
             if found == stated:
                 confirm("sum", field, parent, *children)
+            # A failed sum points at the values nothing else confirms: those are in doubt.
+            doubt = tuple(ln for ln in (parent, *children) if found != stated and not ln.evidence.get(field))
             out.append(CheckDraft(Check.SUM_CHILDREN, f"{_scope(parent)} {field}", str(stated), str(found),
                                   _status(found == stated), f"{len(children)} lines of level {children[0].level}",
-                                  parent, field))
+                                  parent, field, doubt))
     return out
 
 
@@ -162,6 +165,12 @@ def confirmed_corrections(table_lines: list[BudgetDraft], pairs: list[tuple[Budg
                 confirm("restated", field, table)
                 checks.append(CheckDraft(Check.TABLE_VS_NARRATIVE, scope, str(t), str(n), Status.OK,
                                          f"table page {table.page}, narrative page {narrative.page}"))
+            elif n in table.alternatives.get(field, ()):
+                _adopt(table, field, n)
+                confirm("restated", field, table)
+                checks.append(CheckDraft(Check.OCR_READINGS, scope, str(n), str(t), Status.CORRECTED,
+                                         f"OCR read {t} and {n}; the narrative (page {narrative.page}) states {n}",
+                                         table, field))
             elif single_digit_apart(t, n) and _sum_confirms(table_lines, table, field, n):
                 setattr(table, field, n)
                 confirm("restated", field, table)
@@ -201,30 +210,79 @@ def narrative_restatements(groups: list[list[BudgetDraft]]) -> list[CheckDraft]:
     return checks
 
 
+def readings_by_sum(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    """Where a parent does not equal its children and exactly one value of that family has an
+    alternative OCR reading that makes the sum hold, that reading is the evidence: it is kept."""
+    out = []
+    for parent, children in _families(lines):
+        for field in ("pagu", "realisasi"):
+            family = (parent, *children)
+            if any(getattr(ln, field) is None for ln in family):
+                continue
+            stated, found = getattr(parent, field), sum(getattr(c, field) for c in children)
+            if stated == found:
+                continue
+            fixes = [(ln, alt) for ln in family for alt in ln.alternatives.get(field, ())
+                     if (alt == found if ln is parent else stated == found - getattr(ln, field) + alt)]
+            if len(fixes) != 1:
+                continue
+            line, alt = fixes[0]
+            first = getattr(line, field)
+            _adopt(line, field, alt)
+            out.append(CheckDraft(Check.OCR_READINGS, f"{_scope(line)} {field}", str(alt), str(first),
+                                  Status.CORRECTED, f"OCR read {first} and {alt}; with {alt} the "
+                                  f"{len(children)} lines add up to {_scope(parent)}", line, field))
+    return out
+
+
+def unresolved_readings(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    """OCR'd amounts whose engines disagree: `ok` where other evidence confirms the kept reading,
+    else `mismatch` (the first reading stays, unverified, and both go to review)."""
+    out = []
+    for line in lines:
+        for field, alts in line.alternatives.items():
+            if not alts:
+                continue
+            kept = getattr(line, field)
+            confirmed = sorted(line.evidence.get(field, ()))
+            out.append(CheckDraft(Check.OCR_READINGS, f"{_scope(line)} {field}", str(kept),
+                                  " / ".join(map(str, alts)), _status(bool(confirmed)),
+                                  f"OCR read {kept} and {' and '.join(map(str, alts))}; " +
+                                  (f"{' and '.join(confirmed)} confirm {kept}" if confirmed else
+                                   "nothing in the document decides; the first reading is kept"), line, field))
+    return out
+
+
 def checks_to_review(checks: list[CheckDraft]) -> list[ReviewDraft]:
-    """A review row for every failed check, on the value in doubt."""
+    """A review row for every failed check, on each value in doubt (the checked line when none is)."""
     review = []
     for c in checks:
         if c.status != Status.MISMATCH:
             continue
-        line = c.line
         dataset = "realisasi" if c.field in ("realisasi", "persen_reported") else "pagu"
-        raw = str(getattr(line, c.field)) if line is not None and c.field else c.found
-        review.append(ReviewDraft(line.page if line else None, dataset, c.field or c.check.value, raw,
-                                  mismatch_reason(c.check), subject=line,
-                                  detail=f"{c.scope}: expected {c.expected}, found {c.found}"
-                                  + (f" ({c.detail})" if c.detail else "")))
+        detail = f"{c.scope}: expected {c.expected}, found {c.found}" + (f" ({c.detail})" if c.detail else "")
+        for line in c.doubt or (c.line,):
+            raw = str(getattr(line, c.field)) if line is not None and c.field else c.found
+            review.append(ReviewDraft(line.page if line else None, dataset, c.field or c.check.value, raw,
+                                      mismatch_reason(c.check), subject=line, detail=detail))
     return review
 
 
-# Arithmetic checks over the merged budget lines, in the order they run.
-ARITHMETIC: tuple[Callable[[list[BudgetDraft]], list[CheckDraft]], ...] = (
-    sum_checks, persen_checks, program_total_checks)
+# The checks on the merged budget lines, in the order they run: alternative OCR readings the sums
+# decide, then the arithmetic (which records `sum` evidence), then the readings still undecided.
+BUDGET_CHECKS: tuple[Callable[[list[BudgetDraft]], list[CheckDraft]], ...] = (
+    readings_by_sum, sum_checks, persen_checks, program_total_checks, unresolved_readings)
 
 
-def arithmetic_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
-    """Every check of the ARITHMETIC registry on the merged lines."""
-    return [c for check in ARITHMETIC for c in check(lines)]
+def budget_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
+    """Every check of the BUDGET_CHECKS registry on the merged lines."""
+    return [c for check in BUDGET_CHECKS for c in check(lines)]
+
+
+def _adopt(line: BudgetDraft, field: str, value: int) -> None:
+    """Keep an alternative reading; the reading it replaces is recorded by the caller's check."""
+    setattr(line, field, value)
+    line.alternatives.pop(field, None)
 
 
 def _sum_confirms(lines: list[BudgetDraft], changed: BudgetDraft, field: str, value: int) -> bool:

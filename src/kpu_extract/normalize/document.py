@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.model import Document, RawTable
-from .checks import arithmetic_checks, checks_to_review
+from .checks import budget_checks, checks_to_review
 from .classify import DocMeta, document_to_meta
 from .drafts import Drafts, ReviewDraft
 from .merge import merge_budget
@@ -42,7 +42,7 @@ def document_to_records(doc: Document, vocab: Vocabulary) -> Normalized:
     drafts.review += narrative.review
     restated = Check.RAK_MONTHLY_VS_QUARTERLY if meta.doc_type == "RAK" else Check.TABLE_VS_TABLE
     budget, checks = merge_budget(drafts.budget, narrative.budget, restated)
-    checks += arithmetic_checks(budget)
+    checks += budget_checks(budget)
     drafts.review += checks_to_review(checks)
     return Normalized(meta, drafts_to_records(ctx, drafts, budget, checks))
 

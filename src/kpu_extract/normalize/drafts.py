@@ -22,6 +22,7 @@ class TargetDraft:
     capaian_raw: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # the target's cell
     conf: float = 100.0  # OCR confidence of the target's cell (100 on a text layer)
+    second: str | None = None  # the second OCR engine's reading of the target cell
 
 
 @dataclass
@@ -45,6 +46,8 @@ class BudgetDraft:
     bbox: tuple[float, float, float, float] | None = None  # the pagu's cell; None from a sentence
     # What confirms each amount ('pagu', 'realisasi'): evidence names of CONTRACT v1.1.
     evidence: dict[str, set[str]] = field(default_factory=dict)
+    # Readings of an OCR'd amount that were not kept (the other engine's, the other pass's).
+    alternatives: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,6 +83,7 @@ class CheckDraft:
     detail: str | None = None
     line: BudgetDraft | None = None
     field: str | None = None
+    doubt: tuple[BudgetDraft, ...] = ()  # the values a failed check puts in doubt (review each)
 
 
 @dataclass

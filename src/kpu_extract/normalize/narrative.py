@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..extract.model import Document
-from .reasons import Reason
 from .drafts import BudgetDraft, Drafts, ReviewDraft
+from .reasons import Reason
 from .tables import program_name
 from .values import UnparsedValue, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
@@ -82,6 +82,8 @@ def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
                 heading.title = program or heading.title
             draft = _draft(page.number, heading, m, program if heading.level != "total" else None, out)
             if draft:
+                if page.method == "text":  # a sentence of the text layer states its digits exactly
+                    draft.evidence = {"pagu": {"text_layer"}, "realisasi": {"text_layer"}}
                 out.budget.append(draft)
             previous = heading if heading.level != "total" else previous
             last_end = m.end()

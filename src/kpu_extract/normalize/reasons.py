@@ -18,6 +18,7 @@ class Check(StrEnum):
     TABLE_VS_TABLE = "table_vs_table"  # the same line in two tables
     RAK_MONTHLY_VS_QUARTERLY = "rak_monthly_vs_quarterly"  # a RAK line in its monthly and quarterly table
     NARRATIVE_VS_NARRATIVE = "narrative_vs_narrative"  # a line stated in two sentences
+    OCR_READINGS = "ocr_readings"  # an OCR'd amount the engines read differently: which reading won, and why
 
 
 class Status(StrEnum):
@@ -32,6 +33,8 @@ _BASE_REASONS = {
     "UNPARSED_PERCENT": "unparsed_percent",
     "UNPARSED_SCHEDULE": "unparsed_schedule",
     "TABLE_WITHOUT_HEADER": "table_without_header",  # a table holding amounts whose header was not recognised
+    "IMPLAUSIBLE_AMOUNT": "implausible_amount",  # an OCR'd amount below 1.000 Rupiah: noise, not a budget line
+    "NOISE_LABEL": "noise_label",  # an OCR'd row whose label holds no word
 }
 # Review reasons: the base ones, and `<check>_mismatch` for every check.
 Reason = StrEnum("Reason", {**_BASE_REASONS, **{f"{c.name}_MISMATCH": f"{c.value}_mismatch" for c in Check}})

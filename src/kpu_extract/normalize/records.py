@@ -78,7 +78,7 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
                      indikator_score=i.score if t.indikator else None, kegiatan=k,
                      target_raw=t.target_raw, target_value=target.value, target_unit=target.unit,
                      target_grade=target.grade, realisasi_value=realisasi, capaian_pct=capaian,
-                     verified=target.value is not None and ctx.method(t.page) == "text",
+                     verified=_target_verified(ctx, t, target.value),
                      row_id=row_id, bbox=_box(t.bbox)), review
 
 
@@ -89,7 +89,7 @@ def pagu_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> tuple[PaguRow, 
     if p is not None and p.id is None:
         review.append(ReviewDraft(line.page, "pagu", "pelaksana", line.pelaksana_raw, Reason.BELOW_THRESHOLD,
                                   p.best, p.score, subject=line))
-    evidence = _evidence(ctx, line, ("pagu",))
+    evidence = _evidence(line, ("pagu",))
     return PaguRow(**ctx.base, doc_type=ctx.meta.doc_type, page=line.page, method=ctx.method(line.page),
                    level=line.level, kode=line.kode, program=line.program, uraian=u.text, uraian_raw=line.uraian,
                    uraian_id=u.id, uraian_score=u.score, pagu=line.pagu,
@@ -101,7 +101,7 @@ def pagu_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> tuple[PaguRow, 
 def realisasi_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> RealisasiRow:
     u = _uraian(ctx.vocab, line, None)
     computed = round(line.realisasi * 100 / line.pagu, 2) if line.pagu else None
-    evidence = _evidence(ctx, line, ("pagu", "realisasi"))
+    evidence = _evidence(line, ("pagu", "realisasi"))
     return RealisasiRow(**ctx.base, doc_type=ctx.meta.doc_type, page=line.page, method=ctx.method(line.page),
                         level=line.level, kode=line.kode, program=line.program, uraian=u.text,
                         uraian_raw=line.uraian, uraian_id=u.id, uraian_score=u.score, pagu=line.pagu,
@@ -183,11 +183,19 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _evidence(ctx: DocContext, line: BudgetDraft, fields: tuple[str, ...]) -> str:
+def _evidence(line: BudgetDraft, fields: tuple[str, ...]) -> str:
     """'+'-joined evidence that holds for every one of `fields`, in the contract's order."""
-    read = {"text_layer"} if ctx.method(line.page) == "text" else set()
-    common = set.intersection(*(read | line.evidence.get(f, set()) for f in fields))
+    common = set.intersection(*(line.evidence.get(f, set()) for f in fields))
     return "+".join(e for e in EVIDENCE if e in common)
+
+
+def _target_verified(ctx: DocContext, t: TargetDraft, value: float | None) -> bool:
+    """A target value read from the text layer, or read alike by both OCR engines."""
+    if value is None:
+        return False
+    if ctx.method(t.page) == "text":
+        return True
+    return bool(t.second) and parse_target(t.second).value == value
 
 
 def _box(bbox) -> list[float] | None:

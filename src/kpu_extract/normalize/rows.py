@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..extract.model import RawTable
 from .columns import ColumnMap, is_column_number_row, table_to_columns
@@ -39,6 +40,15 @@ class TableRow:
     # Per column: the cell's box on its page (PDF points, top-left origin) and its OCR confidence.
     boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
     confs: list[float] = field(default_factory=list)
+    seconds: list[str | None] = field(default_factory=list)  # the second OCR engine's reading
+
+
+class CellInfo(NamedTuple):
+    """Where a cell is, how sure its OCR was, and what the second engine read there."""
+
+    box: tuple[float, float, float, float] | None = None
+    conf: float = 100.0
+    second: str | None = None
 
 
 @dataclass
@@ -57,12 +67,12 @@ class LogicalTable:
         c = self.columns.col(role)
         return row.cells[c] if c is not None and c < len(row.cells) else ""
 
-    def cell(self, row: TableRow, role: str) -> tuple[tuple[float, float, float, float] | None, float]:
-        """(box, OCR confidence) of the first column with `role` in `row`; (None, 100) when unknown."""
+    def cell(self, row: TableRow, role: str) -> CellInfo:
+        """Box, OCR confidence and second reading of the first column with `role` in `row`."""
         c = self.columns.col(role)
         if c is None or c >= len(row.boxes):
-            return None, 100.0
-        return row.boxes[c], row.confs[c]
+            return CellInfo()
+        return CellInfo(row.boxes[c], row.confs[c], row.seconds[c])
 
 
 def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
@@ -139,7 +149,8 @@ def _data_rows(table: RawTable, start: int) -> list[TableRow]:
         out.append(TableRow(page=table.page, cells=text, total=total, bold=table.is_bold(r),
                             group=spans_row and not total, covered=[c is None for c in cells],
                             boxes=[f.bbox if f else None for f in found],
-                            confs=[f.conf if f else 100.0 for f in found]))
+                            confs=[f.conf if f else 100.0 for f in found],
+                            seconds=[f.second if f else None for f in found]))
     return out
 
 

@@ -14,7 +14,8 @@ from .columns import ColumnMap
 from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
 from .reasons import Reason
 from .rows import LogicalTable, TableRow
-from .values import UnparsedValue, cell_to_months, parse_percent, parse_rupiah
+from .readings import Reading, cell_to_reading
+from .values import UnparsedValue, cell_to_months, parse_percent
 from .vocabulary import Vocabulary
 
 # Bullets as printed and as OCR reads them ('•' comes back as '*', '¢', '«', '»', '“').
@@ -75,20 +76,44 @@ def program_name(vocab: Vocabulary, text: str) -> str | None:
     return m.text if m.id else None
 
 
-def _amount(raw: str, row: TableRow, field: str, out: Drafts, ocr: bool) -> int | None:
+def _amount(lt: LogicalTable, row: TableRow, field: str, out: Drafts, ocr: bool) -> Reading:
+    raw = lt.value(row, field)
     try:
-        return parse_rupiah(raw, ocr=ocr)
+        return cell_to_reading(raw, lt.cell(row, field).second, ocr)
     except UnparsedValue as exc:
         out.review.append(ReviewDraft(row.page, "pagu", field, raw, Reason.UNPARSED_AMOUNT, detail=exc.reason))
-        return None
+        return Reading(None)
+
+
+# An OCR'd budget line below this many Rupiah is noise ('5', '&' read as 18), never a budget line.
+MIN_OCR_AMOUNT = 1_000
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_LABEL_ROLES = ("uraian", "kegiatan", "sasaran", "indikator")
+
+
+def _junk(lt: LogicalTable, row: TableRow, pagu: int, out: Drafts) -> bool:
+    """An OCR'd row that only noise could have made goes to review instead of into pagu. A row
+    without any label is kept: its amount may still pair it with a coded sentence (merge.py)."""
+    label = " ".join(lt.value(row, role) for role in _LABEL_ROLES).strip()
+    if pagu < MIN_OCR_AMOUNT:
+        out.review.append(ReviewDraft(row.page, "pagu", "pagu", lt.value(row, "pagu"), Reason.IMPLAUSIBLE_AMOUNT,
+                                      detail=f"label: {label[:120]}"))
+        return True
+    if label and not _WORD.search(label):
+        out.review.append(ReviewDraft(row.page, "pagu", "uraian", label, Reason.NOISE_LABEL,
+                                      detail=f"pagu read {pagu}"))
+        return True
+    return False
 
 
 def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hierarchy, out: Drafts,
             ocr: bool) -> None:
-    pagu = _amount(lt.value(row, "pagu"), row, "pagu", out, ocr)
-    realisasi = _amount(lt.value(row, "realisasi"), row, "realisasi", out, ocr) if lt.columns.col("realisasi") \
-        is not None else None
-    if pagu is None:
+    readings = {"pagu": _amount(lt, row, "pagu", out, ocr)}
+    if lt.columns.col("realisasi") is not None:
+        readings["realisasi"] = _amount(lt, row, "realisasi", out, ocr)
+    pagu = readings["pagu"].value
+    realisasi = readings.get("realisasi", Reading(None)).value
+    if pagu is None or (ocr and _junk(lt, row, pagu, out)):
         return
     first = next((c for c in row.cells if c), "")
     by_sasaran = len(kegiatan) > 1
@@ -113,7 +138,9 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
         program=program, realisasi=realisasi, persen_reported=persen,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
-        uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu")[0]))
+        uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu").box,
+        evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},
+        alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives}))
 
 
 def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
@@ -122,17 +149,18 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     target = lt.value(row, "target_indikator") or lt.value(row, "target")
     if target and (sasaran or indikator):
         measured = not has_budget and lt.columns.col("realisasi") is not None
-        box, conf = lt.cell(row, "target_indikator" if lt.value(row, "target_indikator") else "target")
+        box, conf, second = lt.cell(row, "target_indikator" if lt.value(row, "target_indikator") else "target")
         out.targets.append(TargetDraft(
             row.page, sasaran, indikator, None, " ".join(target.split()),
             realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
-            capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf))
+            capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf,
+            second=second))
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
-        box, conf = lt.cell(row, "target_kegiatan")
+        box, conf, second = lt.cell(row, "target_kegiatan")
         for k in kegiatan:
             out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split()),
-                                           bbox=box, conf=conf))
+                                           bbox=box, conf=conf, second=second))
 
 
 def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, ocr: bool) -> None:

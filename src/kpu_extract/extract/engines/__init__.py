@@ -22,7 +22,13 @@ def _tesseract(settings: OcrSettings) -> OcrEngine:
     return TesseractEngine(lang=settings.lang, psm=settings.psm, timeout_s=settings.timeout_s)
 
 
-ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {"tesseract": _tesseract}
+def _ppocr(settings: OcrSettings) -> OcrEngine:
+    from .ppocr import PaddleOcrEngine
+
+    return PaddleOcrEngine()
+
+
+ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {"tesseract": _tesseract, "ppocr": _ppocr}
 
 
 @lru_cache(maxsize=None)

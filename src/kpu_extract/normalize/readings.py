@@ -1,0 +1,62 @@
+"""One amount cell -> the reading the row keeps, what confirms it, and the readings it did not keep.
+
+On a text layer the printed digits are exact (`text_layer`). On a scan a money cell has up to
+three readings: the page pass, the first engine's re-read (kept side by side as 'a / b' when they
+disagree) and the second, independent engine's. Two engines that agree confirm the value
+(`two_engines`); otherwise the first reading is kept and the others travel with it as
+alternatives, for the document's arithmetic and restatements to decide (checks.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .values import UnparsedValue, parse_rupiah
+
+TEXT_LAYER, TWO_ENGINES = "text_layer", "two_engines"
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: int | None
+    evidence: frozenset[str] = frozenset()
+    alternatives: tuple[int, ...] = ()
+
+
+def cell_to_reading(raw: str, second: str | None, ocr: bool) -> Reading:
+    """The kept reading of an amount cell; raises UnparsedValue when no reading parses."""
+    if not ocr:
+        value = parse_rupiah(raw)
+        return Reading(value, frozenset({TEXT_LAYER}) if value is not None else frozenset())
+    firsts, error = _first_readings(raw)
+    other = _parsed(second)
+    if other is not None and other in firsts:
+        return Reading(other, frozenset({TWO_ENGINES}), tuple(v for v in firsts if v != other))
+    if firsts:
+        return Reading(firsts[0], alternatives=tuple(dict.fromkeys(firsts[1:] + ([other] if other is not None else []))))
+    if other is not None:
+        return Reading(other)  # the first engine read nothing usable: one reading, unconfirmed
+    if error is not None:
+        raise error
+    return Reading(None)
+
+
+def _first_readings(raw: str) -> tuple[list[int], UnparsedValue | None]:
+    """The first engine's readings: one, or both sides of 'a / b' when its two passes disagreed."""
+    try:
+        value = parse_rupiah(raw, ocr=True)
+        return ([value] if value is not None else []), None
+    except UnparsedValue as exc:
+        parts = [_parsed(p) for p in raw.split(" / ")] if raw.count(" / ") == 1 else []
+        if len(parts) == 2 and None not in parts:
+            return parts, None
+        return [], exc
+
+
+def _parsed(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return parse_rupiah(text, ocr=True)
+    except UnparsedValue:
+        return None
