@@ -37,7 +37,7 @@ def run_one(name: str) -> dict:
     doc = result.document
     out = {"name": name, "status": doc.status, "error": doc.error, "seconds": round(seconds, 1),
            "found": {"doc_type": doc.doc_type, "satker": doc.satker, "year": doc.year},
-           "n_rows": {k: len(result.rows.get(k, [])) for k in ("pagu", "realisasi", "targets")}}
+           "n_rows": {k: len(result.rows[k]) for k in ("pagu", "realisasi", "targets")}}
     truth_file = R.TRUTH / f"{name}.json"
     if not truth_file.exists():
         return out
