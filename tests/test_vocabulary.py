@@ -59,13 +59,28 @@ def test_csv_columns_and_unique_ids(name):
     assert all(r["source"].strip() for r in rows), "every entry says where it came from"
 
 
+def _term_id(e) -> str:
+    """The id a match gives: the entry's own, or the entry it is 'same_as' (the term for another satker)."""
+    return e.extra.get("same_as") or e.id
+
+
 def test_no_variant_points_to_two_entries(vocab):
     for field in FIELDS:
         owner: dict[str, str] = {}
         for e in vocab.entries(field):
             for text in (e.canonical, *e.variants):
                 key = vocab.normalize(field, text)
-                assert owner.setdefault(key, e.id) == e.id, f"{field}: {text!r} is both {owner[key]} and {e.id}"
+                assert owner.setdefault(key, _term_id(e)) == _term_id(e), f"{field}: {text!r} is both {owner[key]} and {e.id}"
+
+
+def test_same_as_points_to_an_entry_of_the_same_key(vocab):
+    """An entry 'same_as' another differs from it only in the satker it names."""
+    for field in FIELDS:
+        for e in vocab.entries(field):
+            if e.extra.get("same_as"):
+                target = vocab.get(e.extra["same_as"])
+                assert target is not None and not target.extra.get("same_as"), e
+                assert vocab.normalize(field, e.canonical) == vocab.normalize(field, target.canonical), e
 
 
 def test_satker_counts(vocab):
@@ -118,11 +133,13 @@ def test_every_canonical_matches_itself_with_100(vocab):
         entries = vocab.entries(field)
         ms = vocab.match_many(field, [e.canonical for e in entries])
         for e, m in zip(entries, ms):
-            assert (m.id, m.text, m.score) == (e.id, e.canonical, 100.0), (field, e.canonical, m)
+            assert (m.id, m.text, m.score) == (_term_id(e), e.canonical, 100.0), (field, e.canonical, m)
+        for exact, m in zip(entries, vocab.match_many(field, [e.canonical for e in entries], exact_text=True)):
+            assert (m.id, m.text, m.score) == (_term_id(exact), exact.canonical, 100.0), (field, exact.canonical, m)
         for e in entries:
             for v in e.variants:
                 m = vocab.match(field, v)
-                assert m.id == e.id, (field, v, m)
+                assert m.id == _term_id(e), (field, v, m)
 
 
 def test_labelled_precision_and_coverage(vocab, labelled, capsys):

@@ -8,7 +8,7 @@ Public API (other modules rely on it):
 
 - ``FIELDS`` and ``Match``
 - ``Vocabulary.load(folder)`` / ``default_vocabulary()``
-- ``Vocabulary.match(field, raw)`` and ``Vocabulary.match_many(field, raws)``
+- ``Vocabulary.match(field, raw, exact_text=False)`` and ``Vocabulary.match_many(field, raws, exact_text=False)``
 - ``clean_text(raw)`` and ``canonical_satker_from_text(text)``
 
 Matching compares *normalized* strings (casefolded, punctuation stripped, hyphenation
@@ -16,11 +16,21 @@ joined, OCR slips repaired, abbreviations such as ``Subag``/``Kab.``/``SDM`` exp
 against every canonical text and variant of the field, with a per-field scorer,
 threshold and margin over the best candidate of another entry (``FIELD_CONFIG``; the
 figures are measured on tests/data/vocab_labelled.csv, see docs/vocabulary.md).
+
+A satker named inside a term is a slot: ``... oleh KPU Kabupaten Badung`` and ``... oleh KPU
+Kota Serang`` have one key, so they get the same id (the id links the term); the text keeps the
+satker that was printed. With ``exact_text=True`` (a PDF text layer, whose words are exact) the
+free-text fields (``EXACT_FIELDS``) keep the printed words: ``text`` is the canonical only when
+it is the same term in another spelling (equal keys: case, punctuation, abbreviations), and a
+fuzzy match gets an id only when the differing printed words are no valid words (typos). On OCR
+text a damaged phrase becomes its canonical term, but never one that drops a valid word of the
+text or the satker it names.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import re
@@ -36,6 +46,7 @@ from .cleanup import COMMON_WORDS, _TOKEN, _WS, _clean, _Lexicon
 
 __all__ = [
     "FIELDS",
+    "EXACT_FIELDS",
     "FIELD_CONFIG",
     "Match",
     "Entry",
@@ -47,6 +58,19 @@ __all__ = [
 ]
 
 FIELDS = ("satker", "program", "pelaksana", "sasaran", "indikator", "kegiatan")
+
+#: free-text fields: on a text layer they keep the printed words (CONTRACT.md v1.1, uraian);
+#: satker, program and pelaksana are closed lists whose canonical name the datasets always show
+EXACT_FIELDS = ("sasaran", "indikator", "kegiatan")
+#: fields whose terms may name a satker (a slot in the matching key)
+SLOT_FIELDS = EXACT_FIELDS
+_SLOT = ("kpu", "satker")  # the key tokens that stand for any satker named in a term
+#: words after 'KPU Kabupaten/Kota/Provinsi' that are no satker name
+_NAME_STOP = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau serta yang sesuai tahun secara se
+kabupaten kota provinsi ri""".split())
+#: short words whose presence or absence does not change what a term means
+FUNCTION_WORDS = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau serta yang sesuai secara
+bagi guna para agar dapat telah akan nya""".split())
 
 #: other names callers use for a field (pagu/realisasi ``uraian`` is matched against kegiatan)
 FIELD_ALIASES = {"uraian": "kegiatan", "unit": "pelaksana", "units": "pelaksana", "programs": "program"}
@@ -182,14 +206,17 @@ def _normalize(cleaned: str, fieldname: str | None = None) -> str:
 
 
 class _FieldIndex:
-    def __init__(self, entries: list[Entry], lex: _Lexicon, fieldname: str):
+    def __init__(self, entries: list[Entry], keyfn):
         self.entries = entries
         keys: list[str] = []
         owner: list[int] = []
         seen: dict[str, int] = {}
-        for i, e in enumerate(entries):
+        position = {e.id: i for i, e in enumerate(entries)}
+        for n, e in enumerate(entries):
+            # an entry 'same_as' another is that term (for another satker): its texts are that entry's
+            i = position.get(e.extra.get("same_as") or "", n)
             for text in (e.canonical, *e.variants):
-                k = _normalize(_clean(text, lex), fieldname)
+                k = keyfn(text)
                 if not k:
                     continue
                 if k in seen:
@@ -227,8 +254,8 @@ class Vocabulary:
                     self._by_kode.setdefault(k.strip(), e)
         self._index: dict[str, _FieldIndex] = {}
         self._clean_cache: dict[str, str] = {}
+        self._exact_cache: dict[str, str] = {}
         self._satker_names: dict[str, dict[str, Entry]] | None = None
-        self._entry_satkers: dict[tuple[str, int], frozenset[str]] = {}
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -260,36 +287,56 @@ class Vocabulary:
         """Entry (kegiatan/output/suboutput or program) carrying this DIPA code."""
         return self._by_kode.get((kode or "").strip())
 
-    def clean(self, raw: object) -> str:
+    def clean(self, raw: object, exact: bool = False) -> str:
+        """Cleaned text; ``exact`` (text layer): Unicode, spacing and hyphenation only."""
         key = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-        hit = self._clean_cache.get(key)
+        cache = self._exact_cache if exact else self._clean_cache
+        hit = cache.get(key)
         if hit is None:
-            hit = _clean(key, self.lexicon)
-            if len(self._clean_cache) < 500_000:
-                self._clean_cache[key] = hit
+            hit = _clean(key, self.lexicon, exact)
+            if len(cache) < 500_000:
+                cache[key] = hit
         return hit
 
     def normalize(self, fieldname: str, raw: object) -> str:
-        return _normalize(self.clean(raw), _field(fieldname))
+        """The matching key of a string (satker named in a term replaced by a slot)."""
+        fieldname = _field(fieldname)
+        return self._key(fieldname, self.clean(raw))
+
+    def _key(self, fieldname: str, cleaned: str) -> str:
+        k = _normalize(cleaned, fieldname)
+        if fieldname not in SLOT_FIELDS or "kpu" not in k:
+            return k
+        toks = k.split()
+        out: list[str] = []
+        last = 0
+        for i, j, _ in self._scan_satkers(toks, slots=True):
+            out += toks[last:i] + list(_SLOT)
+            last = j
+        return " ".join(out + toks[last:])
 
     def _idx(self, fieldname: str) -> _FieldIndex:
         idx = self._index.get(fieldname)
         if idx is None:
-            idx = self._index[fieldname] = _FieldIndex(self._entries[fieldname], self.lexicon, fieldname)
+            idx = self._index[fieldname] = _FieldIndex(
+                self._entries[fieldname], lambda t: self._key(fieldname, _clean(t, self.lexicon)))
         return idx
 
     # ----------------------------------------------------------------- matching
-    def match(self, fieldname: str, raw: str) -> Match:
-        return self.match_many(fieldname, [raw])[0]
+    def match(self, fieldname: str, raw: str, exact_text: bool = False) -> Match:
+        """Best vocabulary entry for ``raw``; ``exact_text``: the text comes from a PDF text layer."""
+        return self.match_many(fieldname, [raw], exact_text=exact_text)[0]
 
-    def match_many(self, fieldname: str, raws: Sequence[str], config: FieldConfig | None = None) -> list[Match]:
+    def match_many(self, fieldname: str, raws: Sequence[str], config: FieldConfig | None = None,
+                   exact_text: bool = False) -> list[Match]:
         fieldname = _field(fieldname)
         cfg = config or FIELD_CONFIG[fieldname]
+        exact = exact_text and fieldname in EXACT_FIELDS
         idx = self._idx(fieldname)
         raws = ["" if r is None else str(r) for r in raws]
         uniq = list(dict.fromkeys(raws))
-        cleaned = [self.clean(r) for r in uniq]
-        keys = [_normalize(c, fieldname) for c in cleaned]
+        cleaned = [self.clean(r, exact) for r in uniq]
+        keys = [self._key(fieldname, c) for c in cleaned]
         results: dict[str, Match] = {}
         pending: list[int] = []
         for i, (r, c, k) in enumerate(zip(uniq, cleaned, keys)):
@@ -297,13 +344,13 @@ class Vocabulary:
                 results[r] = Match(c, r, None, 0.0, None)
             elif k in idx.exact:
                 e = idx.entries[idx.exact[k]]
-                results[r] = Match(e.canonical, r, e.id, 100.0, e.canonical)
+                results[r] = Match(self._shown(fieldname, e, c, exact), r, e.id, 100.0, e.canonical)
             else:
                 pending.append(i)
         if pending and idx.keys:
             scorer = SCORERS[cfg.scorer]
             pkeys = list(dict.fromkeys(keys[i] for i in pending))
-            best_of: dict[str, tuple[int, float, float]] = {}
+            best_of: dict[str, tuple[int, int, float, float]] = {}
             chunk = max(1, 4_000_000 // max(1, len(idx.keys)))
             for s in range(0, len(pkeys), chunk):
                 part = pkeys[s : s + chunk]
@@ -312,36 +359,72 @@ class Vocabulary:
                 bowner = idx.owner[bj]
                 best = m[np.arange(len(part)), bj]
                 other = np.where(idx.owner[None, :] == bowner[:, None], -1.0, m).max(axis=1)
-                for q, o, b, sc in zip(part, bowner, best, other):
-                    best_of[q] = (int(o), float(b), float(sc))
+                for q, j, o, b, sc in zip(part, bj, bowner, best, other):
+                    best_of[q] = (int(o), int(j), float(b), float(sc))
             for i in pending:
                 r, c, k = uniq[i], cleaned[i], keys[i]
-                o, b, second = best_of[k]
+                o, j, b, second = best_of[k]
                 e = idx.entries[o]
                 ok = b >= cfg.threshold and (b >= cfg.sure or b - max(second, 0.0) >= cfg.margin)
                 if ok and fieldname == "satker" and not k.startswith("kpu "):
                     ok = False  # 'DPRD Kabupaten Serang', 'Bawaslu Kota Serang' are not KPU satker
-                if ok and fieldname != "satker" and b < 100.0 and self._satker_clash(fieldname, o, c):
-                    ok = False  # '... di KPU Kabupaten Tabanan' is not the entry '... di KPU Kabupaten Serang'
+                if ok and fieldname in EXACT_FIELDS:
+                    ok = self._same_term(k.split(), idx.keys[j].split(), exact)
                 if ok:
-                    results[r] = Match(e.canonical, r, e.id, round(b, 2), e.canonical)
+                    results[r] = Match(self._shown(fieldname, e, c, exact), r, e.id, round(b, 2), e.canonical)
                 else:
                     results[r] = Match(c, r, None, round(b, 2), e.canonical)
         for i in pending:
             results.setdefault(uniq[i], Match(cleaned[i], uniq[i], None, 0.0, None))
         return [results[r] for r in raws]
 
-    def _satker_clash(self, fieldname: str, owner: int, cleaned: str) -> bool:
-        """True when the entry names a satker and the text names a different one."""
-        key = (fieldname, owner)
-        named = self._entry_satkers.get(key)
-        if named is None:
-            e = self._entries[fieldname][owner]
-            named = self._entry_satkers[key] = frozenset(c for c, _ in self.find_satkers(e.canonical))
-        if not named:
-            return False
-        said = {c for c, _ in self.find_satkers(cleaned)}
-        return bool(said) and not said <= named
+    def _same_term(self, said: list[str], term: list[str], exact: bool) -> bool:
+        """May the key ``said`` (the text) stand for the vocabulary key ``term``?
+
+        Text layer: the words differ only where the printed word is no valid word (a typo) or
+        in spacing. OCR: the canonical text would drop no valid content word of the text (nor
+        the satker it names); substituted words are damage."""
+        lex = self.lexicon
+        term_words = set(term)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, said, term, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            ps, cs = said[i1:i2], term[j1:j2]
+            if "".join(ps) == "".join(cs):
+                continue  # spacing
+            if exact:
+                if op == "replace" and len(ps) == len(cs) and not any(lex.is_valid(w) for w in ps):
+                    continue
+                return False
+            extra = [w for w in ps if w not in term_words and _meaningful(w, lex)]
+            if len(extra) > (len(cs) if op == "replace" else 0):
+                return False
+        return True
+
+    def _shown(self, fieldname: str, e: Entry, cleaned: str, exact: bool) -> str:
+        """The text a matched field shows: the canonical, with the satker the text names; on a
+        text layer the printed text unless the canonical is the same words in another spelling."""
+        if fieldname not in SLOT_FIELDS:
+            return e.canonical
+        if exact:
+            same = _normalize(cleaned, fieldname) == _normalize(_clean(e.canonical, self.lexicon), fieldname)
+            return e.canonical if same else cleaned
+        slots = self._satker_spans(e.canonical)
+        if not slots:
+            return e.canonical
+        said = self._satker_spans(cleaned)
+        if not said:
+            return e.canonical
+        out, last = [], 0
+        for (a, b, _), (pa, pb, entry) in zip(slots, said):
+            out += [e.canonical[last:a], entry.canonical if entry else cleaned[pa:pb]]
+            last = b
+        return "".join(out) + e.canonical[last:]
+
+    def _satker_spans(self, text: str) -> list[tuple[int, int, Entry | None]]:
+        """(start, end, satker entry or None) of each satker named in ``text`` (character offsets)."""
+        toks = _offset_tokens(text)
+        return [(toks[i][1], toks[j - 1][2], e) for i, j, e in self._scan_satkers([t for t, _, _ in toks], slots=True)]
 
     # ----------------------------------------------------------------- satker in running text
     def satker_from_text(self, text: str) -> str | None:
@@ -349,43 +432,50 @@ class Vocabulary:
         return found[0][0] if found else None
 
     def find_satkers(self, text: str) -> list[tuple[str, int]]:
-        """All (canonical satker, position) mentions found in running text, in order."""
+        """All (canonical satker, token position) mentions found in running text, in order."""
         if not text:
             return []
+        toks = _normalize(self.clean(text), None).split()
+        return [(e.canonical, i) for i, _, e in self._scan_satkers(toks) if e is not None]
+
+    def _scan_satkers(self, toks: list[str], slots: bool = False) -> list[tuple[int, int, Entry | None]]:
+        """(first token, end token, entry) of each satker mention in normalized tokens. With
+        ``slots`` also a KPU level without a known name: bare at the end ('... oleh KPU Kota') or
+        followed by one unknown name word ('KPU Kabupaten Seranq'); the entry is then None."""
         names = self._satker_name_index()
-        s = _normalize(self.clean(text), None)
-        toks = s.split()
-        out: list[tuple[str, int]] = []
+        out: list[tuple[int, int, Entry | None]] = []
         i = 0
         while i < len(toks):
-            t = toks[i]
-            if t not in ("kpu", "kip"):
+            if toks[i] not in ("kpu", "kip"):
                 i += 1
                 continue
             j = i + 1
             # "kpu ri", "kpu republik indonesia", "kpu pusat"
-            if j < len(toks) and (toks[j] in ("ri", "pusat") or toks[j : j + 2] == ["republik", "indonesia"]):
-                out.append((names["ri"][""].canonical, i))
+            if j < len(toks) and toks[j] in ("ri", "pusat"):
+                out.append((i, j + 1, names["ri"][""]))
                 i = j + 1
+                continue
+            if toks[j : j + 2] == ["republik", "indonesia"]:
+                out.append((i, j + 2, names["ri"][""]))
+                i = j + 2
                 continue
             level = None
             if j < len(toks) and toks[j] in ("kabupaten", "kota", "provinsi"):
                 level = toks[j]
                 j += 1
-                if level == "kota" and j < len(toks) and toks[j] == "administrasi":
+                if level != "provinsi" and j < len(toks) and toks[j] == "administrasi":
                     j += 1
-                if level == "kabupaten" and j < len(toks) and toks[j] == "administrasi":
-                    j += 1
-            hit = None
-            if level:
-                hit = _longest_name(toks, j, names[level])
-            else:
-                # "KPU Aceh", "KIP Aceh", "KPU DIY": province without the word Provinsi
-                hit = _longest_name(toks, j, names["provinsi"])
+            # without a level: "KPU Aceh", "KIP Aceh", "KPU DIY" (province without the word Provinsi)
+            hit = _longest_name(toks, j, names[level or "provinsi"])
             if hit:
-                entry, n = hit
-                out.append((entry.canonical, i))
-                i = j + n
+                out.append((i, j + hit[1], hit[0]))
+                i = j + hit[1]
+            elif slots and level and j >= len(toks):
+                out.append((i, j, None))
+                i = j
+            elif slots and level and toks[j] not in _NAME_STOP and toks[j].isalpha():
+                out.append((i, j + 1, None))
+                i = j + 1
             else:
                 i += 1
         return out
@@ -414,6 +504,31 @@ class Vocabulary:
                         idx[level].setdefault(k, e)
             self._satker_names = idx
         return self._satker_names
+
+
+_ALNUM = re.compile(r"[0-9A-Za-z]+")
+_TOKEN_ALIASES = {"kab": "kabupaten", "prov": "provinsi"}
+
+
+def _offset_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Casefolded word tokens with their character span; 'Komisi Pemilihan Umum' is one token 'kpu'."""
+    raw = [(m.group(0).casefold(), m.start(), m.end()) for m in _ALNUM.finditer(text)]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(raw):
+        nxt = [t for t, _, _ in raw[i + 1 : i + 3]]
+        if raw[i][0] == "komisi" and nxt in (["pemilihan", "umum"], ["independen", "pemilihan"]):
+            out.append(("kpu", raw[i][1], raw[i + 2][2]))
+            i += 3
+            continue
+        out.append((_TOKEN_ALIASES.get(raw[i][0], raw[i][0]), raw[i][1], raw[i][2]))
+        i += 1
+    return out
+
+
+def _meaningful(word: str, lex: _Lexicon) -> bool:
+    """A word whose loss changes what a text says: the satker slot, or a valid content word."""
+    return word == _SLOT[1] or (len(word) >= 4 and word not in FUNCTION_WORDS and lex.is_valid(word))
 
 
 def _longest_name(toks: list[str], j: int, names: dict[str, Entry]) -> tuple[Entry, int] | None:
