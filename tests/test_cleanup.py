@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kpu_extract.normalize.cleanup import OCR_WORD_FIXES
-from kpu_extract.normalize.lexicon import DEFAULT_DICTIONARY, indonesian_lexicon
+from kpu_extract.normalize.lexicon import DEFAULT_DICTIONARY, PINNED_SHA256, dictionary_digest, indonesian_lexicon
 from kpu_extract.normalize.vocabulary import FILES, clean_text, default_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +31,11 @@ def _vocabulary_words() -> set[str]:
                 for text in (row["canonical"], *row["variants"].split("|")):
                     words.update(w.lower() for w in _TOKEN.findall(text) if len(w) >= 2)
     return words
+
+
+def test_dictionary_is_the_pinned_version():
+    """hunspell-id 1:7.5.0-1 is what docs/vocabulary.md measured; another version needs re-measuring."""
+    assert dictionary_digest() == PINNED_SHA256
 
 
 def test_lexicon_knows_affixed_forms(lexicon):

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .cleanup import COMMON_WORDS, _TOKEN, _WS, _clean, _Lexicon
+from .lexicon import dictionary_digest
 
 __all__ = [
     "FIELDS",
@@ -274,6 +275,9 @@ class Vocabulary:
             data = dpath.read_bytes()
             digest.update(DOC_TYPES_FILE.encode() + b"\0" + data + b"\0")
             doc_types = _read_entries(data, "doc_type", dpath)
+        # the word lexicon decides what clean-up may change: another dictionary, other results
+        for ext, sha in dictionary_digest().items():
+            digest.update(f"lexicon{ext}\0{sha}\0".encode())
         return cls(folder, entries, doc_types, digest.hexdigest()[:12])
 
     # ----------------------------------------------------------------- lookups
