@@ -44,6 +44,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .cleanup import COMMON_WORDS, _TOKEN, _WS, _clean, _Lexicon
 from .lexicon import dictionary_digest
+from .satker_mentions import SLOT, SatkerMentions
 
 __all__ = [
     "FIELDS",
@@ -65,10 +66,6 @@ FIELDS = ("satker", "program", "pelaksana", "sasaran", "indikator", "kegiatan")
 EXACT_FIELDS = ("sasaran", "indikator", "kegiatan")
 #: fields whose terms may name a satker (a slot in the matching key)
 SLOT_FIELDS = EXACT_FIELDS
-_SLOT = ("kpu", "satker")  # the key tokens that stand for any satker named in a term
-#: words after 'KPU Kabupaten/Kota/Provinsi' that are no satker name
-_NAME_STOP = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau serta yang sesuai tahun secara se
-kabupaten kota provinsi ri""".split())
 #: short words whose presence or absence does not change what a term means
 FUNCTION_WORDS = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau serta yang sesuai secara
 bagi guna para agar dapat telah akan nya""".split())
@@ -256,7 +253,7 @@ class Vocabulary:
         self._index: dict[str, _FieldIndex] = {}
         self._clean_cache: dict[str, str] = {}
         self._exact_cache: dict[str, str] = {}
-        self._satker_names: dict[str, dict[str, Entry]] | None = None
+        self._mentions: SatkerMentions | None = None
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -315,7 +312,7 @@ class Vocabulary:
         out: list[str] = []
         last = 0
         for i, j, _ in self._scan_satkers(toks, slots=True):
-            out += toks[last:i] + list(_SLOT)
+            out += toks[last:i] + list(SLOT)
             last = j
         return " ".join(out + toks[last:])
 
@@ -426,9 +423,15 @@ class Vocabulary:
         return "".join(out) + e.canonical[last:]
 
     def _satker_spans(self, text: str) -> list[tuple[int, int, Entry | None]]:
-        """(start, end, satker entry or None) of each satker named in ``text`` (character offsets)."""
-        toks = _offset_tokens(text)
-        return [(toks[i][1], toks[j - 1][2], e) for i, j, e in self._scan_satkers([t for t, _, _ in toks], slots=True)]
+        return self._satker_mentions().spans(text)
+
+    def _scan_satkers(self, toks: list[str], slots: bool = False) -> list[tuple[int, int, Entry | None]]:
+        return self._satker_mentions().scan(toks, slots)
+
+    def _satker_mentions(self) -> SatkerMentions:
+        if self._mentions is None:
+            self._mentions = SatkerMentions(self._entries["satker"], lambda t: _normalize(_clean(t, self.lexicon), None))
+        return self._mentions
 
     # ----------------------------------------------------------------- satker in running text
     def satker_from_text(self, text: str) -> str | None:
@@ -442,113 +445,10 @@ class Vocabulary:
         toks = _normalize(self.clean(text), None).split()
         return [(e.canonical, i) for i, _, e in self._scan_satkers(toks) if e is not None]
 
-    def _scan_satkers(self, toks: list[str], slots: bool = False) -> list[tuple[int, int, Entry | None]]:
-        """(first token, end token, entry) of each satker mention in normalized tokens. With
-        ``slots`` also a KPU level without a known name: bare at the end ('... oleh KPU Kota') or
-        followed by one unknown name word ('KPU Kabupaten Seranq'); the entry is then None."""
-        names = self._satker_name_index()
-        out: list[tuple[int, int, Entry | None]] = []
-        i = 0
-        while i < len(toks):
-            if toks[i] not in ("kpu", "kip"):
-                i += 1
-                continue
-            j = i + 1
-            # "kpu ri", "kpu republik indonesia", "kpu pusat"
-            if j < len(toks) and toks[j] in ("ri", "pusat"):
-                out.append((i, j + 1, names["ri"][""]))
-                i = j + 1
-                continue
-            if toks[j : j + 2] == ["republik", "indonesia"]:
-                out.append((i, j + 2, names["ri"][""]))
-                i = j + 2
-                continue
-            level = None
-            if j < len(toks) and toks[j] in ("kabupaten", "kota", "provinsi"):
-                level = toks[j]
-                j += 1
-                if level != "provinsi" and j < len(toks) and toks[j] == "administrasi":
-                    j += 1
-            # without a level: "KPU Aceh", "KIP Aceh", "KPU DIY" (province without the word Provinsi)
-            hit = _longest_name(toks, j, names[level or "provinsi"])
-            if hit:
-                out.append((i, j + hit[1], hit[0]))
-                i = j + hit[1]
-            elif slots and level and j >= len(toks):
-                out.append((i, j, None))
-                i = j
-            elif slots and level and toks[j] not in _NAME_STOP and toks[j].isalpha():
-                out.append((i, j + 1, None))
-                i = j + 1
-            else:
-                i += 1
-        return out
-
-    def _satker_name_index(self) -> dict[str, dict[str, Entry]]:
-        if self._satker_names is None:
-            idx: dict[str, dict[str, Entry]] = {"ri": {}, "provinsi": {}, "kabupaten": {}, "kota": {}}
-            for e in self._entries["satker"]:
-                level = e.extra.get("level") or ""
-                if level == "ri":
-                    idx["ri"][""] = e
-                    continue
-                if level not in idx:
-                    continue
-                for text in (e.canonical, *e.variants):
-                    k = _normalize(_clean(text, self.lexicon), None)
-                    k = re.sub(r"^(?:kpu|kip) ", "", k)
-                    for lv in ("provinsi ", "kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota "):
-                        if k.startswith(lv):
-                            if lv.strip().split()[0] != level:
-                                k = ""
-                            else:
-                                k = k[len(lv):]
-                            break
-                    if k:
-                        idx[level].setdefault(k, e)
-            self._satker_names = idx
-        return self._satker_names
-
-
-_ALNUM = re.compile(r"[0-9A-Za-z]+")
-_TOKEN_ALIASES = {"kab": "kabupaten", "prov": "provinsi"}
-
-
-def _offset_tokens(text: str) -> list[tuple[str, int, int]]:
-    """Casefolded word tokens with their character span; 'Komisi Pemilihan Umum' is one token 'kpu'."""
-    raw = [(m.group(0).casefold(), m.start(), m.end()) for m in _ALNUM.finditer(text)]
-    out: list[tuple[str, int, int]] = []
-    i = 0
-    while i < len(raw):
-        nxt = [t for t, _, _ in raw[i + 1 : i + 3]]
-        if raw[i][0] == "komisi" and nxt in (["pemilihan", "umum"], ["independen", "pemilihan"]):
-            out.append(("kpu", raw[i][1], raw[i + 2][2]))
-            i += 3
-            continue
-        out.append((_TOKEN_ALIASES.get(raw[i][0], raw[i][0]), raw[i][1], raw[i][2]))
-        i += 1
-    return out
-
 
 def _meaningful(word: str, lex: _Lexicon) -> bool:
     """A word whose loss changes what a text says: the satker slot, or a valid content word."""
-    return word == _SLOT[1] or (len(word) >= 4 and word not in FUNCTION_WORDS and lex.is_valid(word))
-
-
-def _longest_name(toks: list[str], j: int, names: dict[str, Entry]) -> tuple[Entry, int] | None:
-    for n in range(min(6, len(toks) - j), 0, -1):
-        cand = " ".join(toks[j : j + n])
-        if cand in names:
-            return names[cand], n
-    # one OCR slip in a long name: fuzzy on the same number of tokens
-    for n in range(min(5, len(toks) - j), 0, -1):
-        cand = " ".join(toks[j : j + n])
-        if len(cand) < 6:
-            continue
-        hit = process.extractOne(cand, list(names), scorer=fuzz.ratio, score_cutoff=90)
-        if hit and len(hit[0].split()) == n:
-            return names[hit[0]], n
-    return None
+    return word == SLOT[1] or (len(word) >= 4 and word not in FUNCTION_WORDS and lex.is_valid(word))
 
 
 def _field(fieldname: str) -> str:
