@@ -88,6 +88,12 @@ def _plausible_subs(a: str, b: str) -> bool:
     return 0 < len(diff) <= 2 and all(frozenset((x, y)) in _CONFUSABLE for x, y in diff)
 
 
+def _plausible_edit(a: str, b: str) -> bool:
+    """One edit OCR makes: a letter lost or added, or a typical confusion of two letters. Refuses
+    'lakip' -> 'sakip', 'menjalan' -> 'menjalin', 'public' -> 'publik' (words the lexicon lacks)."""
+    return len(a) != len(b) or _plausible_subs(a, b)
+
+
 def _case_like(word: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
@@ -151,7 +157,7 @@ class _Lexicon:
         # nearest known words by edit distance (C loop over the whole lexicon)
         near = process.extract(low, self._list, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
         d1 = [w for w, d, _ in near if d == 1]
-        if len(d1) == 1 and len(d1[0]) >= 5:
+        if len(d1) == 1 and len(d1[0]) >= 5 and _plausible_edit(low, d1[0]):
             return d1[0]
         if d1:
             return None
@@ -161,8 +167,9 @@ class _Lexicon:
             if len(p2) == 1:
                 return p2[0]
         if len(low) >= 11:
+            # two edits inside the word (not a prefix added or lost: 'kependidikan' is no 'pendidikan')
             d2 = [w for w, d, _ in near if d == 2]
-            if len(d2) == 1:
+            if len(d2) == 1 and not (low.endswith(d2[0]) or d2[0].endswith(low)):
                 return d2[0]
         return self._split(low)
 
