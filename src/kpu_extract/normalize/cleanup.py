@@ -78,7 +78,7 @@ _GROUP_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("li", "h"), ("ii", 
 
 
 _CONFUSABLE = {
-    frozenset(p) for p in ("ft", "li", "l1", "i1", "ce", "ao", "hb", "nu", "rt", "co", "ij", "lt", "oe", "mn", "vy", "ec", "il")
+    frozenset(p) for p in ("ft", "li", "l1", "i1", "ce", "ao", "hb", "nu", "rt", "co", "ij", "lt", "oe", "mn", "vy", "ec", "il", "gq")
 }
 
 
