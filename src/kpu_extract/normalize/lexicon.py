@@ -142,6 +142,8 @@ class Lexicon:
     def __contains__(self, low: str) -> bool:
         if low in self.forms:
             return True
+        if not low.endswith(CLITICS):
+            return False
         for c in CLITICS:
             if low.endswith(c) and len(low) - len(c) >= _MIN_STEM and low[: -len(c)] in self.forms:
                 return True
