@@ -1,11 +1,14 @@
 """Vocabulary matching: speed (10,000 strings) and accuracy on tests/data/vocab_labelled.csv.
 
-    .venv/bin/python bench/bench_vocabulary.py            # speed + per-field precision/coverage
+    .venv/bin/python bench/bench_vocabulary.py            # speed + precision/coverage + text-layer exactness
     .venv/bin/python bench/bench_vocabulary.py --sweep    # scorer x threshold sweep (how FIELD_CONFIG was chosen)
+    .venv/bin/python bench/bench_vocabulary.py --lexicons # hunspell-id vs Sastrawi (pip install PySastrawi==1.2.1)
 
 Speed: 10,000 strings (the labelled strings re-damaged with a seeded random, so about
 9,000 of them are distinct, plus exact repeats as a real document has) matched per field
-with ``Vocabulary.match_many`` on a fresh vocabulary (cold caches); median of 5 runs.
+with ``Vocabulary.match_many`` on a fresh vocabulary (cold caches); median of 5 runs. The
+hunspell-id lexicon is expanded once per process (timed separately, before the runs).
+Text-layer exactness: tests/data/text_layer_labelled.csv matched with ``exact_text=True``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import re
 import statistics
 import sys
 import time
@@ -25,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tests" / "data"))
 from kpu_extract.normalize.vocabulary import FIELD_CONFIG, FIELDS, FieldConfig, Vocabulary  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "vocab_labelled.csv"
+TEXT_LAYER = ROOT / "tests" / "data" / "text_layer_labelled.csv"
 
 
 def read_labelled() -> list[dict]:
@@ -86,18 +91,35 @@ def make_strings(rows: list[dict], n: int, seed: int = 7) -> list[str]:
     return out
 
 
+def text_layer_exactness(vocab: Vocabulary) -> tuple[int, int, int, int]:
+    """(exact, n, ids right, ids checked) on tests/data/text_layer_labelled.csv with exact_text=True."""
+    with open(TEXT_LAYER, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    fold = lambda s: "".join(s.split()).casefold()  # noqa: E731
+    exact = ids = n_ids = 0
+    for r in rows:
+        m = vocab.match(r["field"], r["printed"], exact_text=True)
+        exact += fold(m.text) == fold(r["printed"]) or (
+            m.id is not None and vocab.normalize(r["field"], m.text) == vocab.normalize(r["field"], r["printed"]))
+        if r["check"] == "text+id":
+            n_ids += 1
+            ids += (m.id or "") == r["expected_id"]
+    return exact, len(rows), ids, n_ids
+
+
 def bench_speed(runs: int = 5, n: int = 10_000) -> None:
     rows = read_labelled()
     strings = make_strings(rows, n)
     print(f"speed: {n} strings per field ({len(set(strings))} distinct), fresh Vocabulary each run, median of {runs} runs")
-    for field in FIELDS:
+    for field, exact in [(f, False) for f in FIELDS] + [("kegiatan", True)]:
         times = []
         for _ in range(runs):
             vocab = Vocabulary.load()
             t0 = time.perf_counter()
-            vocab.match_many(field, strings)
+            vocab.match_many(field, strings, exact_text=exact)
             times.append(time.perf_counter() - t0)
-        print(f"  {field:<10} median {statistics.median(times):.3f} s  (min {min(times):.3f}, max {max(times):.3f})")
+        label = field + (" (exact_text)" if exact else "")
+        print(f"  {label:<22} median {statistics.median(times):.3f} s  (min {min(times):.3f}, max {max(times):.3f})")
     # warm: the same vocabulary matching a second batch (caches filled, as in a long batch job)
     vocab = Vocabulary.load()
     vocab.match_many("kegiatan", strings)
@@ -133,19 +155,82 @@ def sweep() -> None:
             print(f"{field:<10} {sc:<17} {junk:8.2f}  {np.mean(good >= junk + 4) * 100:5.1f}%  {np.mean(good >= junk + 8) * 100:5.1f}%{mark}")
 
 
+SEEDS = ROOT.parent.parent / "shared" / "seeds"  # /work/shared/seeds beside the repository
+#: Indonesian affixes (me-, di-, ber-, ter-, pe-...-an, ke-...-an, -kan, -i, -an, -nya)
+_AFFIXED = re.compile(r"^(?:me|di|ber|be|ter|pe|per|ke|se)\w{3,}|\w{3,}(?:kan|an|i|nya)$")
+
+
+def compare_lexicons() -> None:
+    """Share of the vocabulary's words (affixed forms apart), of the seeds' words, and of
+    OCR-damaged forms of them that each lexicon calls valid. A good lexicon knows the real words
+    (they are never 'repaired') and does not know the damaged ones (they still are)."""
+    from kpu_extract.normalize.lexicon import indonesian_lexicon
+
+    token = re.compile(r"[A-Za-z]+")
+    vocab_words: set[str] = set()
+    for path in (ROOT / "src" / "kpu_extract" / "normalize" / "vocabulary").glob("*.csv"):
+        if path.name == "satker.csv":
+            continue
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for text in (row["canonical"], *row["variants"].split("|")):
+                    vocab_words.update(t.lower() for t in token.findall(text) if len(t) >= 2)
+    seed_words = {t.lower() for p in sorted(SEEDS.glob("*.txt")) for t in token.findall(p.read_text(encoding="utf-8")) if len(t) >= 2}
+    rng = random.Random(1)
+    subs = [("rn", "m"), ("m", "rn"), ("l", "i"), ("i", "l"), ("e", "c"), ("c", "e"), ("h", "b"), ("b", "h"),
+            ("u", "n"), ("n", "u"), ("a", "o"), ("t", "f"), ("k", "h"), ("h", "k")]
+    damaged: set[str] = set()
+    for w in sorted(vocab_words | seed_words):
+        for _ in range(2 if len(w) >= 5 else 0):
+            a, b = rng.choice(subs)
+            if a in w:
+                i = w.index(a)
+                damaged.add(w[:i] + b + w[i + len(a):])
+    damaged -= vocab_words
+    lexicons = {"hunspell-id 1:7.5.0-1": indonesian_lexicon().__contains__}
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+        import Sastrawi
+
+        roots = set((Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt").read_text().split())
+        stemmer = StemmerFactory().create_stemmer()
+        lexicons["Sastrawi roots + stemmer"] = lambda w: w in roots or stemmer.stem(w) in roots
+    except ImportError:
+        print("(PySastrawi not installed: pip install PySastrawi==1.2.1 to compare)")
+    affixed = {w for w in vocab_words if _AFFIXED.match(w)}
+    print(f"words: vocabulary {len(vocab_words)} (affixed {len(affixed)}), seeds {len(seed_words)}, damaged {len(damaged)}")
+    print(f"{'lexicon':<26} {'vocabulary':>10} {'affixed':>8} {'seeds':>6} {'damaged accepted':>17} {'ms/word':>8}")
+    for name, known in lexicons.items():
+        t0 = time.perf_counter()
+        share = [sum(map(known, ws)) / len(ws) for ws in (vocab_words, affixed, seed_words, damaged)]
+        ms = (time.perf_counter() - t0) / (len(vocab_words) + len(affixed) + len(seed_words) + len(damaged)) * 1e3
+        print(f"{name:<26} {share[0]:>10.3f} {share[1]:>8.3f} {share[2]:>6.3f} {share[3]:>17.3f} {ms:>8.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--lexicons", action="store_true", help="compare hunspell-id and Sastrawi")
     ap.add_argument("--errors", action="store_true", help="list wrong/missed strings")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     if args.sweep:
         sweep()
         return
+    if args.lexicons:
+        compare_lexicons()
+        return
+    from kpu_extract.normalize.lexicon import indonesian_lexicon
+
+    t0 = time.perf_counter()
+    lex = indonesian_lexicon()
+    print(f"hunspell-id lexicon: {len(lex)} forms expanded in {time.perf_counter() - t0:.2f} s (once per process)")
     vocab = Vocabulary.load()
     res = evaluate(vocab, read_labelled())
     print(f"vocabulary {vocab.version}; labelled set {LABELLED.relative_to(ROOT)}")
     print_eval(res)
+    exact, n, ids, n_ids = text_layer_exactness(vocab)
+    print(f"text-layer exactness {exact}/{n} = {exact / n:.3f}; ids right {ids}/{n_ids} ({TEXT_LAYER.relative_to(ROOT)})")
     if args.errors:
         for f, r in res.items():
             for e in r["errors"]:

@@ -111,6 +111,12 @@ REAL = [
     ("indikator", "Persentase tercapainya realisasi anggaran dan target kinerja rencana kerja dengan pencapaian kinerja", "Persentase tercapainya realisasi anggaran dan target kinerja tercapai sesuai dengan perjanjian kinerja"),
     ("indikator", "Persentase pemutakhiran dalam Data Pemilih", "Persentase pemutakhiran Data Pemilih"),
     ("indikator", "Persentase pemutakhiran data Data Pemilih", "Persentase pemutakhiran Data Pemilih"),
+    # a vocabulary term naming another satker is that term (the id links it; the text keeps the satker)
+    ("sasaran", "Terwujudnya Reformasi Birokrasi di KPU Kabupaten Tabanan", "Terwujudnya Reformasi Birokrasi di KPU Kabupaten Serang"),
+    ("indikator", "Persentase KPU Kabupaten Tabanan mendapatkan nilai minimal B untuk penilaian mandiri RB", "Persentase KPU Kabupaten Serang mendapatkan nilai minimal B untuk penilaian mandiri RB"),
+    ("indikator", "Persentase Penyediaan Logistik Pemilu Oleh KPU Kota Cilegon", "Persentase Penyediaan Logistik Pemilu Oleh KPU Kabupaten Serang"),
+    ("indikator", "Jumlah Badan Adhoc yang dipersiapkan dan dibentuk dilingkungan Satker KPU Kabupaten Lebak", "Jumlah Badan Adhoc yang dipersiapkan dan dibentuk dilingkungan Satker KPU Kabupaten Serang"),
+    ("indikator", "Laporan Keuangan KPU Kabupaten Badung yang akuntabel dan sesuai dengan Standar Akuntansi Pemerintah", "Laporan Keuangan KPU Kabupaten Tabanan yang akuntabel dan sesuai dengan Standar Akuntansi Pemerintah"),
     ("kegiatan", "Penerbitan Bahan Informasi Kepemilu dan Pilkada", "Penerbitan Bahan Informasi Kepemiluan dan Pilkada"),
     ("kegiatan", "Perencanaan Program dan Anggaran, serta Penyusunan Peraturanbn Pelaksanaan Penyelenggaraan Pemilu", "Perencanaan Program dan Anggaran, serta Penyusunan Peraturan Pelaksanaan Penyelenggaraan Pemilu"),
     ("kegiatan", "Pembentukan Badan Adhock", "Pembentukan Badan Adhoc"),
@@ -246,12 +252,6 @@ JUNK = [
     "Pemilihan Kepala Desa Serentak",
     "Pemilihan Ketua RT dan RW",
     "Pemilihan Duta Wisata Kota Serang",
-    # a vocabulary sentence about another satker is not that entry (goes to review instead)
-    "Terwujudnya Reformasi Birokrasi di KPU Kabupaten Tabanan",
-    "Persentase KPU Kabupaten Tabanan mendapatkan nilai minimal B untuk penilaian mandiri RB",
-    "Persentase Penyediaan Logistik Pemilu Oleh KPU Kota Cilegon",
-    "Jumlah Badan Adhoc yang dipersiapkan dan dibentuk dilingkungan Satker KPU Kabupaten Lebak",
-    "Laporan Keuangan KPU Kabupaten Badung yang akuntabel dan sesuai dengan Standar Akuntansi Pemerintah",
 ]
 
 
@@ -317,15 +317,16 @@ def main() -> None:
     for field in FILES:
         entries = load(field)
         for e in entries:
-            by_canon[(field, e["canonical"])] = e["id"]
+            term = e.get("same_as") or e["id"]  # the id a match gives (same term, another satker)
+            by_canon[(field, e["canonical"])] = term
             for v in e["variants"].split("|"):
-                by_canon.setdefault((field, v.strip()), e["id"])
+                by_canon.setdefault((field, v.strip()), term)
         texts = []
         for e in entries:
-            texts.append((e["id"], e["canonical"]))
+            texts.append((e.get("same_as") or e["id"], e["canonical"]))
             vs = [v for v in e["variants"].split("|") if v.strip()]
             if vs and field in ("pelaksana", "program"):
-                texts.append((e["id"], rng.choice(vs)))
+                texts.append((e.get("same_as") or e["id"], rng.choice(vs)))
         picks = rng.sample(texts, N_SYNTH[field]) if len(texts) >= N_SYNTH[field] else [rng.choice(texts) for _ in range(N_SYNTH[field])]
         for eid, text in picks:
             rows.append((field, damage(text, rng), eid, "synthetic"))

@@ -1,8 +1,12 @@
 """Word-level clean-up of text as read: Unicode and spacing, hyphenation, OCR slips.
 
-A word is changed only when exactly one known word (the vocabulary's words plus common
-Indonesian words) explains it: 'Pemilik' -> 'Pemilih', 'Pemi1u' -> 'Pemilu', 'Pe rsentase' ->
-'Persentase'. Unknown names stay as they are. Used by vocabulary.py.
+A word is repaired only when it is not a valid Indonesian word (lexicon.py: hunspell-id, plus
+the vocabulary's own words) and exactly one vocabulary word explains it: 'Pemi1u' -> 'Pemilu',
+'Tewujudnya' -> 'Terwujudnya', 'Pe rsentase' -> 'Persentase'. A valid word is never turned into
+another one ('rapat' stays 'rapat', 'dilaksanakan' stays 'dilaksanakan', 'Pemilik' stays
+'Pemilik'; a damaged phrase is repaired as a whole by the vocabulary match instead). Unknown
+names stay as they are. Text from a PDF text layer (``exact=True``) gets only Unicode, spacing
+and line-break hyphenation clean-up: its words are what was printed. Used by vocabulary.py.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import unicodedata
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .lexicon import Lexicon, indonesian_lexicon
+
 #: Known OCR slips in KPU documents, applied word by word (case pattern preserved).
-#: Only words that are never right in these documents belong here.
+#: Only words that are never right in these documents and are no valid Indonesian word belong
+#: here (tests/test_cleanup.py checks them against the lexicon; 'pemilik' is a word).
 OCR_WORD_FIXES = {
-    "pemilik": "pemilih",
     "kpo": "kpu",
     "kpd": "kpu",
     "kemisi": "komisi",
@@ -72,7 +78,7 @@ _GROUP_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("li", "h"), ("ii", 
 
 
 _CONFUSABLE = {
-    frozenset(p) for p in ("ft", "li", "l1", "i1", "ce", "ao", "hb", "nu", "rt", "co", "ij", "lt", "oe", "mn", "vy", "ec", "il")
+    frozenset(p) for p in ("ft", "li", "l1", "i1", "ce", "ao", "hb", "nu", "rt", "co", "ij", "lt", "oe", "mn", "vy", "ec", "il", "gq")
 }
 
 
@@ -80,6 +86,12 @@ def _plausible_subs(a: str, b: str) -> bool:
     """Same length, 1-2 differing characters, each a typical OCR confusion."""
     diff = [(x, y) for x, y in zip(a, b) if x != y]
     return 0 < len(diff) <= 2 and all(frozenset((x, y)) in _CONFUSABLE for x, y in diff)
+
+
+def _plausible_edit(a: str, b: str) -> bool:
+    """One edit OCR makes: a letter lost or added, or a typical confusion of two letters. Refuses
+    'lakip' -> 'sakip', 'menjalan' -> 'menjalin', 'public' -> 'publik' (words the lexicon lacks)."""
+    return len(a) != len(b) or _plausible_subs(a, b)
 
 
 def _case_like(word: str, model: str) -> str:
@@ -91,12 +103,21 @@ def _case_like(word: str, model: str) -> str:
 
 
 class _Lexicon:
-    """Known words plus a cache of word-level corrections."""
+    """Repair targets (the vocabulary's words), valid words, and a cache of word-level corrections."""
 
-    def __init__(self, words: set[str]):
+    def __init__(self, words: set[str], valid: Lexicon | None = None):
         self.words = frozenset(w for w in words if len(w) >= 2)
         self._list = sorted(self.words)
         self._cache: dict[str, str | None] = {}
+        self._valid = valid
+
+    def is_valid(self, low: str) -> bool:
+        """A vocabulary word or a valid Indonesian word (lowercase)."""
+        if low in self.words:
+            return True
+        if self._valid is None:
+            self._valid = indonesian_lexicon()
+        return low in self._valid
 
     def correct(self, low: str) -> str | None:
         """Corrected lowercase word for an unknown lowercase token, or None."""
@@ -109,8 +130,8 @@ class _Lexicon:
     def _correct(self, low: str) -> str | None:
         if low in OCR_WORD_FIXES:
             return OCR_WORD_FIXES[low]
-        if low in self.words:
-            return None
+        if self.is_valid(low):
+            return None  # a valid word is never 'repaired' into another one
         if any(ch.isdigit() for ch in low):
             if low.isdigit() or sum(ch.isalpha() for ch in low) < 3:
                 return None
@@ -136,7 +157,7 @@ class _Lexicon:
         # nearest known words by edit distance (C loop over the whole lexicon)
         near = process.extract(low, self._list, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
         d1 = [w for w, d, _ in near if d == 1]
-        if len(d1) == 1 and len(d1[0]) >= 5:
+        if len(d1) == 1 and len(d1[0]) >= 5 and _plausible_edit(low, d1[0]):
             return d1[0]
         if d1:
             return None
@@ -146,8 +167,9 @@ class _Lexicon:
             if len(p2) == 1:
                 return p2[0]
         if len(low) >= 11:
+            # two edits inside the word (not a prefix added or lost: 'kependidikan' is no 'pendidikan')
             d2 = [w for w, d, _ in near if d == 2]
-            if len(d2) == 1:
+            if len(d2) == 1 and not (low.endswith(d2[0]) or d2[0].endswith(low)):
                 return d2[0]
         return self._split(low)
 
@@ -171,12 +193,13 @@ def _join_hyphen(m: re.Match, lex: _Lexicon) -> str:
     joined = (left + right).lower()
     if left.lower() == right.lower():
         return f"{left}-{right}"  # reduplication: masing- masing -> masing-masing
-    if joined in lex.words or (left.lower() not in lex.words and right[:1].islower()):
+    if lex.is_valid(joined) or (right[:1].islower() and not (lex.is_valid(left.lower()) and lex.is_valid(right.lower()))):
         return left + right
     return f"{left}-{right}"
 
 
-def _clean(raw: object, lex: _Lexicon) -> str:
+def _clean(raw: object, lex: _Lexicon, exact: bool = False) -> str:
+    """Cleaned text; ``exact`` (a PDF text layer): Unicode, spacing and hyphenation only."""
     if raw is None:
         return ""
     s = unicodedata.normalize("NFKC", str(raw)).translate(_TRANSLATE)
@@ -192,7 +215,9 @@ def _clean(raw: object, lex: _Lexicon) -> str:
         if s2 == s:
             break
         s = s2
-    s = _merge_broken(s, lex)
+    s = _merge_broken(s, lex, exact)
+    if exact:
+        return _WS.sub(" ", s).strip()
 
     def fix(m: re.Match) -> str:
         tok = m.group(0)
@@ -218,14 +243,15 @@ _WORDS = re.compile(r"\S+")
 def _split_camel(m: re.Match, lex: _Lexicon) -> str:
     """'KampanyePemilu' -> 'Kampanye Pemilu' (a capital inside a word is a lost space)."""
     a, b = m.group(1), m.group(2)
-    if (a + b).lower() in lex.words:
+    if lex.is_valid((a + b).lower()):
         return m.group(0)
     return f"{a} {b}"
 
 
-def _merge_broken(s: str, lex: _Lexicon) -> str:
+def _merge_broken(s: str, lex: _Lexicon, exact: bool = False) -> str:
     """'Pe rsentase' -> 'Persentase', 'K PU' -> 'KPU': merge neighbours when one of them is
-    not a known word and the two together are."""
+    not a valid word and the two together are (spacing only); unless ``exact``, also when
+    neither is and the joined string is one vocabulary word with damage."""
     toks = s.split(" ")
     if len(toks) < 2:
         return s
@@ -237,11 +263,12 @@ def _merge_broken(s: str, lex: _Lexicon) -> str:
             u = toks[i + 1]
             if t.isalpha() and u.isalpha():
                 tl, ul = t.lower(), u.lower()
-                if (tl not in lex.words or ul not in lex.words) and (tl + ul) in lex.words and len(tl + ul) >= 3:
+                tv, uv = lex.is_valid(tl), lex.is_valid(ul)
+                if (not tv or not uv) and len(tl + ul) >= 3 and lex.is_valid(tl + ul):
                     out.append(t + u)
                     i += 2
                     continue
-                if tl not in lex.words and ul not in lex.words and len(tl + ul) >= 6:
+                if not exact and not tv and not uv and len(tl + ul) >= 6:
                     fix = lex.correct(tl + ul)
                     if fix and " " not in fix:
                         out.append(_case_like(fix, t))

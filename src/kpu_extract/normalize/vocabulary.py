@@ -8,7 +8,7 @@ Public API (other modules rely on it):
 
 - ``FIELDS`` and ``Match``
 - ``Vocabulary.load(folder)`` / ``default_vocabulary()``
-- ``Vocabulary.match(field, raw)`` and ``Vocabulary.match_many(field, raws)``
+- ``Vocabulary.match(field, raw, exact_text=False)`` and ``Vocabulary.match_many(field, raws, exact_text=False)``
 - ``clean_text(raw)`` and ``canonical_satker_from_text(text)``
 
 Matching compares *normalized* strings (casefolded, punctuation stripped, hyphenation
@@ -16,11 +16,21 @@ joined, OCR slips repaired, abbreviations such as ``Subag``/``Kab.``/``SDM`` exp
 against every canonical text and variant of the field, with a per-field scorer,
 threshold and margin over the best candidate of another entry (``FIELD_CONFIG``; the
 figures are measured on tests/data/vocab_labelled.csv, see docs/vocabulary.md).
+
+A satker named inside a term is a slot: ``... oleh KPU Kabupaten Badung`` and ``... oleh KPU
+Kota Serang`` have one key, so they get the same id (the id links the term); the text keeps the
+satker that was printed. With ``exact_text=True`` (a PDF text layer, whose words are exact) the
+free-text fields (``EXACT_FIELDS``) keep the printed words: ``text`` is the canonical only when
+it is the same term in another spelling (equal keys: case, punctuation, abbreviations), and a
+fuzzy match gets an id only when the differing printed words are no valid words (typos). On OCR
+text a damaged phrase becomes its canonical term, but never one that drops a valid word of the
+text or the satker it names.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import re
@@ -33,9 +43,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .cleanup import COMMON_WORDS, _TOKEN, _WS, _clean, _Lexicon
+from .lexicon import dictionary_digest
+from .satker_mentions import SLOT, SatkerMentions
 
 __all__ = [
     "FIELDS",
+    "EXACT_FIELDS",
     "FIELD_CONFIG",
     "Match",
     "Entry",
@@ -47,6 +60,15 @@ __all__ = [
 ]
 
 FIELDS = ("satker", "program", "pelaksana", "sasaran", "indikator", "kegiatan")
+
+#: free-text fields: on a text layer they keep the printed words (CONTRACT.md v1.1, uraian);
+#: satker, program and pelaksana are closed lists whose canonical name the datasets always show
+EXACT_FIELDS = ("sasaran", "indikator", "kegiatan")
+#: fields whose terms may name a satker (a slot in the matching key)
+SLOT_FIELDS = EXACT_FIELDS
+#: short words whose presence or absence does not change what a term means
+FUNCTION_WORDS = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau serta yang sesuai secara
+bagi guna para agar dapat telah akan nya""".split())
 
 #: other names callers use for a field (pagu/realisasi ``uraian`` is matched against kegiatan)
 FIELD_ALIASES = {"uraian": "kegiatan", "unit": "pelaksana", "units": "pelaksana", "programs": "program"}
@@ -182,14 +204,17 @@ def _normalize(cleaned: str, fieldname: str | None = None) -> str:
 
 
 class _FieldIndex:
-    def __init__(self, entries: list[Entry], lex: _Lexicon, fieldname: str):
+    def __init__(self, entries: list[Entry], keyfn):
         self.entries = entries
         keys: list[str] = []
         owner: list[int] = []
         seen: dict[str, int] = {}
-        for i, e in enumerate(entries):
+        position = {e.id: i for i, e in enumerate(entries)}
+        for n, e in enumerate(entries):
+            # an entry 'same_as' another is that term (for another satker): its texts are that entry's
+            i = position.get(e.extra.get("same_as") or "", n)
             for text in (e.canonical, *e.variants):
-                k = _normalize(_clean(text, lex), fieldname)
+                k = keyfn(text)
                 if not k:
                     continue
                 if k in seen:
@@ -227,8 +252,8 @@ class Vocabulary:
                     self._by_kode.setdefault(k.strip(), e)
         self._index: dict[str, _FieldIndex] = {}
         self._clean_cache: dict[str, str] = {}
-        self._satker_names: dict[str, dict[str, Entry]] | None = None
-        self._entry_satkers: dict[tuple[str, int], frozenset[str]] = {}
+        self._exact_cache: dict[str, str] = {}
+        self._mentions: SatkerMentions | None = None
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -247,6 +272,9 @@ class Vocabulary:
             data = dpath.read_bytes()
             digest.update(DOC_TYPES_FILE.encode() + b"\0" + data + b"\0")
             doc_types = _read_entries(data, "doc_type", dpath)
+        # the word lexicon decides what clean-up may change: another dictionary, other results
+        for ext, sha in dictionary_digest().items():
+            digest.update(f"lexicon{ext}\0{sha}\0".encode())
         return cls(folder, entries, doc_types, digest.hexdigest()[:12])
 
     # ----------------------------------------------------------------- lookups
@@ -260,36 +288,56 @@ class Vocabulary:
         """Entry (kegiatan/output/suboutput or program) carrying this DIPA code."""
         return self._by_kode.get((kode or "").strip())
 
-    def clean(self, raw: object) -> str:
+    def clean(self, raw: object, exact: bool = False) -> str:
+        """Cleaned text; ``exact`` (text layer): Unicode, spacing and hyphenation only."""
         key = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-        hit = self._clean_cache.get(key)
+        cache = self._exact_cache if exact else self._clean_cache
+        hit = cache.get(key)
         if hit is None:
-            hit = _clean(key, self.lexicon)
-            if len(self._clean_cache) < 500_000:
-                self._clean_cache[key] = hit
+            hit = _clean(key, self.lexicon, exact)
+            if len(cache) < 500_000:
+                cache[key] = hit
         return hit
 
     def normalize(self, fieldname: str, raw: object) -> str:
-        return _normalize(self.clean(raw), _field(fieldname))
+        """The matching key of a string (satker named in a term replaced by a slot)."""
+        fieldname = _field(fieldname)
+        return self._key(fieldname, self.clean(raw))
+
+    def _key(self, fieldname: str, cleaned: str) -> str:
+        k = _normalize(cleaned, fieldname)
+        if fieldname not in SLOT_FIELDS or "kpu" not in k:
+            return k
+        toks = k.split()
+        out: list[str] = []
+        last = 0
+        for i, j, _ in self._scan_satkers(toks, slots=True):
+            out += toks[last:i] + list(SLOT)
+            last = j
+        return " ".join(out + toks[last:])
 
     def _idx(self, fieldname: str) -> _FieldIndex:
         idx = self._index.get(fieldname)
         if idx is None:
-            idx = self._index[fieldname] = _FieldIndex(self._entries[fieldname], self.lexicon, fieldname)
+            idx = self._index[fieldname] = _FieldIndex(
+                self._entries[fieldname], lambda t: self._key(fieldname, _clean(t, self.lexicon)))
         return idx
 
     # ----------------------------------------------------------------- matching
-    def match(self, fieldname: str, raw: str) -> Match:
-        return self.match_many(fieldname, [raw])[0]
+    def match(self, fieldname: str, raw: str, exact_text: bool = False) -> Match:
+        """Best vocabulary entry for ``raw``; ``exact_text``: the text comes from a PDF text layer."""
+        return self.match_many(fieldname, [raw], exact_text=exact_text)[0]
 
-    def match_many(self, fieldname: str, raws: Sequence[str], config: FieldConfig | None = None) -> list[Match]:
+    def match_many(self, fieldname: str, raws: Sequence[str], config: FieldConfig | None = None,
+                   exact_text: bool = False) -> list[Match]:
         fieldname = _field(fieldname)
         cfg = config or FIELD_CONFIG[fieldname]
+        exact = exact_text and fieldname in EXACT_FIELDS
         idx = self._idx(fieldname)
         raws = ["" if r is None else str(r) for r in raws]
         uniq = list(dict.fromkeys(raws))
-        cleaned = [self.clean(r) for r in uniq]
-        keys = [_normalize(c, fieldname) for c in cleaned]
+        cleaned = [self.clean(r, exact) for r in uniq]
+        keys = [self._key(fieldname, c) for c in cleaned]
         results: dict[str, Match] = {}
         pending: list[int] = []
         for i, (r, c, k) in enumerate(zip(uniq, cleaned, keys)):
@@ -297,13 +345,13 @@ class Vocabulary:
                 results[r] = Match(c, r, None, 0.0, None)
             elif k in idx.exact:
                 e = idx.entries[idx.exact[k]]
-                results[r] = Match(e.canonical, r, e.id, 100.0, e.canonical)
+                results[r] = Match(self._shown(fieldname, e, c, exact), r, e.id, 100.0, e.canonical)
             else:
                 pending.append(i)
         if pending and idx.keys:
             scorer = SCORERS[cfg.scorer]
             pkeys = list(dict.fromkeys(keys[i] for i in pending))
-            best_of: dict[str, tuple[int, float, float]] = {}
+            best_of: dict[str, tuple[int, int, float, float]] = {}
             chunk = max(1, 4_000_000 // max(1, len(idx.keys)))
             for s in range(0, len(pkeys), chunk):
                 part = pkeys[s : s + chunk]
@@ -312,36 +360,78 @@ class Vocabulary:
                 bowner = idx.owner[bj]
                 best = m[np.arange(len(part)), bj]
                 other = np.where(idx.owner[None, :] == bowner[:, None], -1.0, m).max(axis=1)
-                for q, o, b, sc in zip(part, bowner, best, other):
-                    best_of[q] = (int(o), float(b), float(sc))
+                for q, j, o, b, sc in zip(part, bj, bowner, best, other):
+                    best_of[q] = (int(o), int(j), float(b), float(sc))
             for i in pending:
                 r, c, k = uniq[i], cleaned[i], keys[i]
-                o, b, second = best_of[k]
+                o, j, b, second = best_of[k]
                 e = idx.entries[o]
                 ok = b >= cfg.threshold and (b >= cfg.sure or b - max(second, 0.0) >= cfg.margin)
                 if ok and fieldname == "satker" and not k.startswith("kpu "):
                     ok = False  # 'DPRD Kabupaten Serang', 'Bawaslu Kota Serang' are not KPU satker
-                if ok and fieldname != "satker" and b < 100.0 and self._satker_clash(fieldname, o, c):
-                    ok = False  # '... di KPU Kabupaten Tabanan' is not the entry '... di KPU Kabupaten Serang'
+                if ok and fieldname in EXACT_FIELDS:
+                    ok = self._same_term(k.split(), idx.keys[j].split(), exact)
                 if ok:
-                    results[r] = Match(e.canonical, r, e.id, round(b, 2), e.canonical)
+                    results[r] = Match(self._shown(fieldname, e, c, exact), r, e.id, round(b, 2), e.canonical)
                 else:
                     results[r] = Match(c, r, None, round(b, 2), e.canonical)
         for i in pending:
             results.setdefault(uniq[i], Match(cleaned[i], uniq[i], None, 0.0, None))
         return [results[r] for r in raws]
 
-    def _satker_clash(self, fieldname: str, owner: int, cleaned: str) -> bool:
-        """True when the entry names a satker and the text names a different one."""
-        key = (fieldname, owner)
-        named = self._entry_satkers.get(key)
-        if named is None:
-            e = self._entries[fieldname][owner]
-            named = self._entry_satkers[key] = frozenset(c for c, _ in self.find_satkers(e.canonical))
-        if not named:
-            return False
-        said = {c for c, _ in self.find_satkers(cleaned)}
-        return bool(said) and not said <= named
+    def _same_term(self, said: list[str], term: list[str], exact: bool) -> bool:
+        """May the key ``said`` (the text) stand for the vocabulary key ``term``?
+
+        Text layer: the words differ only where the printed word is no valid word (a typo) or
+        in spacing. OCR: the canonical text would drop no valid content word of the text (nor
+        the satker it names); substituted words are damage."""
+        lex = self.lexicon
+        term_words = set(term)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, said, term, autojunk=False).get_opcodes():
+            if op == "equal":
+                continue
+            ps, cs = said[i1:i2], term[j1:j2]
+            if "".join(ps) == "".join(cs):
+                continue  # spacing
+            if exact:
+                if op == "replace" and len(ps) == len(cs) and not any(lex.is_valid(w) for w in ps):
+                    continue
+                return False
+            extra = [w for w in ps if w not in term_words and _meaningful(w, lex)]
+            if len(extra) > (len(cs) if op == "replace" else 0):
+                return False
+        return True
+
+    def _shown(self, fieldname: str, e: Entry, cleaned: str, exact: bool) -> str:
+        """The text a matched field shows: the canonical, with the satker the text names; on a
+        text layer the printed text unless the canonical is the same words in another spelling."""
+        if fieldname not in SLOT_FIELDS:
+            return e.canonical
+        if exact:
+            same = _normalize(cleaned, fieldname) == _normalize(_clean(e.canonical, self.lexicon), fieldname)
+            return e.canonical if same else cleaned
+        slots = self._satker_spans(e.canonical)
+        if not slots:
+            return e.canonical
+        said = self._satker_spans(cleaned)
+        if not said:
+            return e.canonical
+        out, last = [], 0
+        for (a, b, _), (pa, pb, entry) in zip(slots, said):
+            out += [e.canonical[last:a], entry.canonical if entry else cleaned[pa:pb]]
+            last = b
+        return "".join(out) + e.canonical[last:]
+
+    def _satker_spans(self, text: str) -> list[tuple[int, int, Entry | None]]:
+        return self._satker_mentions().spans(text)
+
+    def _scan_satkers(self, toks: list[str], slots: bool = False) -> list[tuple[int, int, Entry | None]]:
+        return self._satker_mentions().scan(toks, slots)
+
+    def _satker_mentions(self) -> SatkerMentions:
+        if self._mentions is None:
+            self._mentions = SatkerMentions(self._entries["satker"], lambda t: _normalize(_clean(t, self.lexicon), None))
+        return self._mentions
 
     # ----------------------------------------------------------------- satker in running text
     def satker_from_text(self, text: str) -> str | None:
@@ -349,87 +439,16 @@ class Vocabulary:
         return found[0][0] if found else None
 
     def find_satkers(self, text: str) -> list[tuple[str, int]]:
-        """All (canonical satker, position) mentions found in running text, in order."""
+        """All (canonical satker, token position) mentions found in running text, in order."""
         if not text:
             return []
-        names = self._satker_name_index()
-        s = _normalize(self.clean(text), None)
-        toks = s.split()
-        out: list[tuple[str, int]] = []
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if t not in ("kpu", "kip"):
-                i += 1
-                continue
-            j = i + 1
-            # "kpu ri", "kpu republik indonesia", "kpu pusat"
-            if j < len(toks) and (toks[j] in ("ri", "pusat") or toks[j : j + 2] == ["republik", "indonesia"]):
-                out.append((names["ri"][""].canonical, i))
-                i = j + 1
-                continue
-            level = None
-            if j < len(toks) and toks[j] in ("kabupaten", "kota", "provinsi"):
-                level = toks[j]
-                j += 1
-                if level == "kota" and j < len(toks) and toks[j] == "administrasi":
-                    j += 1
-                if level == "kabupaten" and j < len(toks) and toks[j] == "administrasi":
-                    j += 1
-            hit = None
-            if level:
-                hit = _longest_name(toks, j, names[level])
-            else:
-                # "KPU Aceh", "KIP Aceh", "KPU DIY": province without the word Provinsi
-                hit = _longest_name(toks, j, names["provinsi"])
-            if hit:
-                entry, n = hit
-                out.append((entry.canonical, i))
-                i = j + n
-            else:
-                i += 1
-        return out
-
-    def _satker_name_index(self) -> dict[str, dict[str, Entry]]:
-        if self._satker_names is None:
-            idx: dict[str, dict[str, Entry]] = {"ri": {}, "provinsi": {}, "kabupaten": {}, "kota": {}}
-            for e in self._entries["satker"]:
-                level = e.extra.get("level") or ""
-                if level == "ri":
-                    idx["ri"][""] = e
-                    continue
-                if level not in idx:
-                    continue
-                for text in (e.canonical, *e.variants):
-                    k = _normalize(_clean(text, self.lexicon), None)
-                    k = re.sub(r"^(?:kpu|kip) ", "", k)
-                    for lv in ("provinsi ", "kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota "):
-                        if k.startswith(lv):
-                            if lv.strip().split()[0] != level:
-                                k = ""
-                            else:
-                                k = k[len(lv):]
-                            break
-                    if k:
-                        idx[level].setdefault(k, e)
-            self._satker_names = idx
-        return self._satker_names
+        toks = _normalize(self.clean(text), None).split()
+        return [(e.canonical, i) for i, _, e in self._scan_satkers(toks) if e is not None]
 
 
-def _longest_name(toks: list[str], j: int, names: dict[str, Entry]) -> tuple[Entry, int] | None:
-    for n in range(min(6, len(toks) - j), 0, -1):
-        cand = " ".join(toks[j : j + n])
-        if cand in names:
-            return names[cand], n
-    # one OCR slip in a long name: fuzzy on the same number of tokens
-    for n in range(min(5, len(toks) - j), 0, -1):
-        cand = " ".join(toks[j : j + n])
-        if len(cand) < 6:
-            continue
-        hit = process.extractOne(cand, list(names), scorer=fuzz.ratio, score_cutoff=90)
-        if hit and len(hit[0].split()) == n:
-            return names[hit[0]], n
-    return None
+def _meaningful(word: str, lex: _Lexicon) -> bool:
+    """A word whose loss changes what a text says: the satker slot, or a valid content word."""
+    return word == SLOT[1] or (len(word) >= 4 and word not in FUNCTION_WORDS and lex.is_valid(word))
 
 
 def _field(fieldname: str) -> str:
