@@ -39,7 +39,10 @@ def merge_budget(table: list[BudgetDraft], narrative: list[BudgetDraft], restate
     paired = {id(n) for _, n in pairs}
     for t, n in pairs:
         if n.kode:
-            t.kode, t.uraian, t.level = n.kode, n.uraian, n.level
+            # The table's printed label stays when it names the same line; a label that slipped
+            # against its amount (a row left empty, the names below shifted) takes the sentence's.
+            t.kode, t.level = n.kode, n.level
+            t.uraian = t.uraian if _same_name(t.uraian, n.uraian) else n.uraian
         t.program = t.program or n.program
         if n.page < t.page:  # the row stands on its first page; its table cell is not there
             t.page, t.bbox = n.page, None

@@ -32,6 +32,10 @@ class DocContext:
     def method(self, page: int) -> str:
         return self.methods.get(page, "text")
 
+    def match(self, field_name: str, raw: str, page: int) -> Match:
+        """The vocabulary match of text read on `page`: a text layer's words are kept exactly."""
+        return self.vocab.match(field_name, raw, exact_text=self.method(page) == "text")
+
     @property
     def base(self) -> dict:
         return dict(doc_id=self.doc_id, satker=self.meta.satker, year=self.meta.year)
@@ -60,9 +64,9 @@ def drafts_to_records(ctx: DocContext, drafts: Drafts, budget: list[BudgetDraft]
 
 def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow, list[ReviewDraft]]:
     review: list[ReviewDraft] = []
-    s = _matched(ctx.vocab, "sasaran", t.sasaran, t.page, "targets", review, t)
-    i = _matched(ctx.vocab, "indikator", t.indikator, t.page, "targets", review, t)
-    k = ctx.vocab.match("kegiatan", t.kegiatan).text if t.kegiatan else None
+    s = _matched(ctx, "sasaran", t.sasaran, t.page, "targets", review, t)
+    i = _matched(ctx, "indikator", t.indikator, t.page, "targets", review, t)
+    k = ctx.match("kegiatan", t.kegiatan, t.page).text if t.kegiatan else None
     target = parse_target(t.target_raw)
     realisasi = parse_target(t.realisasi_raw).value if t.realisasi_raw else None
     try:
@@ -84,7 +88,7 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
 
 def pagu_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> tuple[PaguRow, list[ReviewDraft]]:
     review: list[ReviewDraft] = []
-    u = _uraian(ctx.vocab, line, review)
+    u = _uraian(ctx, line, review)
     p = ctx.vocab.match("pelaksana", line.pelaksana_raw) if line.pelaksana_raw else None
     if p is not None and p.id is None:
         review.append(ReviewDraft(line.page, "pagu", "pelaksana", line.pelaksana_raw, Reason.BELOW_THRESHOLD,
@@ -99,7 +103,7 @@ def pagu_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> tuple[PaguRow, 
 
 
 def realisasi_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> RealisasiRow:
-    u = _uraian(ctx.vocab, line, None)
+    u = _uraian(ctx, line, None)
     computed = round(line.realisasi * 100 / line.pagu, 2) if line.pagu else None
     evidence = _evidence(line, ("pagu", "realisasi"))
     return RealisasiRow(**ctx.base, doc_type=ctx.meta.doc_type, page=line.page, method=ctx.method(line.page),
@@ -111,7 +115,7 @@ def realisasi_row(ctx: DocContext, line: BudgetDraft, row_id: str) -> RealisasiR
 
 
 def schedule_rows(ctx: DocContext, kegiatan: str, page: int, months: dict[int, str]) -> list[ScheduleRow]:
-    m = ctx.vocab.match("kegiatan", kegiatan)
+    m = ctx.match("kegiatan", kegiatan, page)
     return [ScheduleRow(**ctx.base, page=page, kegiatan=m.text, kegiatan_id=m.id, month=month,
                         planned=month in months, detail=months.get(month)) for month in range(1, 13)]
 
@@ -202,19 +206,19 @@ def _box(bbox) -> list[float] | None:
     return [float(v) for v in bbox] if bbox else None
 
 
-def _matched(vocab: Vocabulary, field_name: str, raw: str, page: int, dataset: str,
+def _matched(ctx: DocContext, field_name: str, raw: str, page: int, dataset: str,
              review: list[ReviewDraft], subject) -> Match:
-    m = vocab.match(field_name, raw)
+    m = ctx.match(field_name, raw, page)
     if raw and m.id is None:
         review.append(ReviewDraft(page, dataset, field_name, raw, Reason.BELOW_THRESHOLD, m.best, m.score,
                                   subject=subject))
     return m
 
 
-def _uraian(vocab: Vocabulary, line: BudgetDraft, review: list[ReviewDraft] | None) -> Match:
+def _uraian(ctx: DocContext, line: BudgetDraft, review: list[ReviewDraft] | None) -> Match:
     field_name = "program" if line.level == "program" else line.uraian_field
     if line.level == "total":
         return Match(text=line.uraian, raw=line.uraian, id=None, score=0.0, best=None)
     if review is None:
-        return vocab.match(field_name, line.uraian)
-    return _matched(vocab, field_name, line.uraian, line.page, "pagu", review, line)
+        return ctx.match(field_name, line.uraian, line.page)
+    return _matched(ctx, field_name, line.uraian, line.page, "pagu", review, line)
