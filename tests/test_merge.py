@@ -162,7 +162,10 @@ def cq_merge():
 
 def test_slipped_rows_are_resolved_by_their_amounts():
     lines, checks, review = cq_merge()
-    assert [(ln.kode, ln.uraian, ln.pagu) for ln in lines[1:]] == [(k, u, p) for k, u, p, _ in CQ_PROSE]
+    assert [(ln.kode, ln.pagu) for ln in lines[1:]] == [(k, p) for k, _u, p, _ in CQ_PROSE]
+    # A label naming the same line stays as the table prints it; a slipped label takes the sentence's.
+    assert lines[1].uraian == CQ_TABLE[0][1]
+    assert lines[-1].uraian == CQ_PROSE[-1][1]
     assert all(ln.source == "table+narrative" for ln in lines)
     assert len(lines) == 11  # no kegiatan twice, none from the prose alone
 
