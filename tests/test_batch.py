@@ -85,12 +85,12 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     first = folder / DIGITAL[0]
     assert subprocess.run(_cli("run", str(first), "--out", str(out), "--quiet"), timeout=120).returncode == 0
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
-    assert len(before) == len(DATASETS) and len(list(cache.glob("*.pkl"))) == 1
+    assert len(before) == len(DATASETS) and len(list(cache.glob("*.arrow"))) == 1
 
     proc = subprocess.Popen(_cli("run", str(folder), "--out", str(out), "--quiet", "--workers", "1"),
                             start_new_session=True, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while len(list(cache.glob("*.pkl"))) < 2 and proc.poll() is None and time.monotonic() < deadline:
+    while len(list(cache.glob("*.arrow"))) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker it started
     assert proc.wait(timeout=30) == -signal.SIGKILL
@@ -99,7 +99,7 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     assert len(pd.read_parquet(out / "documents.parquet")) == 1
 
     # Garble two cache entries: one truncated, one with a flipped byte; both must be redone.
-    entries = sorted(cache.glob("*.pkl"))
+    entries = sorted(cache.glob("*.arrow"))
     assert len(entries) >= 2
     data = entries[0].read_bytes()
     entries[0].write_bytes(data[: len(data) // 2])
@@ -113,7 +113,7 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     assert rerun.stderr.splitlines()[-1].startswith(
         f"{n} documents ({n - cached} processed, {cached} cached, 0 failed) -> {out}: documents {n}, ")
     _assert_same(out, reference)
-    assert len(list(cache.glob("*.pkl"))) == n  # the corrupt entries were rebuilt
+    assert len(list(cache.glob("*.arrow"))) == n  # the corrupt entries were rebuilt
 
     again = subprocess.run(_cli("run", str(folder), "--out", str(out)), capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
