@@ -225,7 +225,7 @@ def test_whole_hostile_batch_in_worker_processes(tmp_path):
     assert "Traceback" not in proc.stderr
     n = len(CASES) + 1
     for line in proc.stderr.splitlines():  # progress lines, one line per failed/partial file, the summary
-        assert re.match(r"^\[\d+/\d+\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
+        assert re.match(r"^\[\d+/\d+ docs, \d+/\d+ pages\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
                         rf"^{n} documents \({n} processed, 0 cached, 7 failed\) -> ", line), line
     # Peak resident memory of the largest descendant (the run or one of its workers).
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB
