@@ -19,7 +19,12 @@ from kpu_extract.errors import CorruptPdf, PageTooLarge
 MIN_DPI = 150
 MAX_DPI = 400
 DEFAULT_DPI = 300  # pages without an embedded image (vector drawings)
-MAX_PIXELS = 60_000_000  # A3 at 400 dpi is ~31 MP; beyond this we downscale
+# Beyond this many pixels a page is rendered at a lower dpi. A3 at 300 dpi (17.4 MP) and A4 at
+# 400 dpi (15.5 MP) stay native. Measured on a 12000x12000 px JPEG page (bench/bench_memory.py),
+# peak RSS of the reading process: 1002 MiB at 60 MP, 521 MiB at 30 MP, 465 MiB at 20 MP (worker
+# with Tesseract 546 MiB): pdfium decodes a JPEG at 1/2, 1/4... of its size only when the
+# render scale allows, and a full 144 MP decode alone costs ~600 MB.
+MAX_PIXELS = 20_000_000
 MAX_SKEW_DEG = 5.0
 MEDIAN_KSIZE = 3
 _SKEW_WIDTH = 1000  # width of the thumbnail the skew angle is searched on
