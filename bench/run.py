@@ -5,6 +5,7 @@
     parallel  scanned corpus through `kpu-extract run` with all cores vs the bare sequential call
     vocab     matching 10,000 strings against the whole vocabulary
     batch     200 documents: documents/minute with 1 and all workers, rerun with nothing changed
+    memory    peak memory of one worker on a 12000x12000 px page and an A3 300-dpi page
 
 Run one part with `python bench/run.py ocr`; `make bench` runs them all.
 """
@@ -26,6 +27,7 @@ PARTS = {
     "parallel": ["bench_parallel.py", *OCR_SCANS],
     "vocab": ["bench_vocabulary.py", "--runs", "5"],
     "batch": ["bench_batch.py"],
+    "memory": ["bench_memory.py"],
 }
 
 

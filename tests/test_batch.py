@@ -87,12 +87,12 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     first = folder / DIGITAL[0]
     assert subprocess.run(_cli("run", str(first), "--out", str(out), "--quiet"), timeout=120).returncode == 0
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
-    assert len(before) == len(DATASETS) and len(list(cache.glob("*.pkl"))) == 1
+    assert len(before) == len(DATASETS) and len(list(cache.glob("*.arrow"))) == 1
 
     proc = subprocess.Popen(_cli("run", str(folder), "--out", str(out), "--quiet", "--workers", "1"),
                             start_new_session=True, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while len(list(cache.glob("*.pkl"))) < 2 and proc.poll() is None and time.monotonic() < deadline:
+    while len(list(cache.glob("*.arrow"))) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and any worker it started
     assert proc.wait(timeout=30) == -signal.SIGKILL
@@ -101,7 +101,7 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     assert len(pd.read_parquet(out / "documents.parquet")) == 1
 
     # Garble two cache entries: one truncated, one with a flipped byte; both must be redone.
-    entries = sorted(cache.glob("*.pkl"))
+    entries = sorted(cache.glob("*.arrow"))
     assert len(entries) >= 2
     data = entries[0].read_bytes()
     entries[0].write_bytes(data[: len(data) // 2])
@@ -115,7 +115,7 @@ def test_kill_9_mid_run_keeps_outputs_and_rerun_matches(batch, tmp_path):
     assert rerun.stderr.splitlines()[-1].startswith(
         f"{n} documents ({n - cached} processed, {cached} cached, 0 failed) -> {out}: documents {n}, ")
     _assert_same(out, reference)
-    assert len(list(cache.glob("*.pkl"))) == n  # the corrupt entries were rebuilt
+    assert len(list(cache.glob("*.arrow"))) == n  # the corrupt entries were rebuilt
 
     again = subprocess.run(_cli("run", str(folder), "--out", str(out)), capture_output=True, text=True, timeout=120)
     assert again.returncode == 0
@@ -159,7 +159,7 @@ def test_scheduler_without_dask_is_bad_usage(tmp_path, capsys):
 
 # --- progress --------------------------------------------------------------------------------------
 
-LINE = re.compile(r"^\[(\d+)/3\] ok: (\S+) \((\d+) pages; (\d+) pages done, [\d.]+ docs/min, ETA \d+ s\)$")
+LINE = re.compile(r"^\[(\d+)/3 docs, (\d+)/8 pages\] ok: (\S+) \((\d+) pages; [\d.]+ pages/min, ETA \d+ s\)$")
 
 
 def test_progress_is_log_lines_when_not_a_terminal(batch, tmp_path):
@@ -173,8 +173,9 @@ def test_progress_is_log_lines_when_not_a_terminal(batch, tmp_path):
     matches = [LINE.match(line) for line in lines[:3]]
     assert all(matches), lines
     assert [int(m.group(1)) for m in matches] == [1, 2, 3]
-    assert sorted(m.group(2) for m in matches) == sorted(files)
-    assert int(matches[-1].group(4)) == sum(int(m.group(3)) for m in matches)  # 2 + 3 + 3 pages
+    assert sorted(m.group(3) for m in matches) == sorted(files)
+    pages = [int(m.group(2)) for m in matches]  # pages done so far, of 2 + 3 + 3 known up front
+    assert pages == sorted(pages) and pages[-1] == sum(int(m.group(4)) for m in matches) == 8
     assert lines[3].startswith(f"3 documents (3 processed, 0 cached, 0 failed) -> {tmp_path}: documents 3, ")
 
 
@@ -185,12 +186,113 @@ def test_quiet_prints_nothing(batch, tmp_path):
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
 
 
-def test_terminal_gets_a_bar_with_pages(monkeypatch, capsys):
+def test_terminal_gets_a_bar_over_pages(monkeypatch, capsys):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    bar = progress_mod.make_progress("auto", 2)
+    bar = progress_mod.make_progress("auto", {"a.pdf": 2, "long.pdf": 140})
     assert isinstance(bar, progress_mod.Bar)
     result = process_document(str(CORPUS / DIGITAL[0]), file_digest(CORPUS / DIGITAL[0]))
     bar.doc_done("a.pdf", result)
+    for _ in range(70):
+        bar.page_done()
     bar.close()
     err = capsys.readouterr().err
-    assert "kpu-extract:" in err and "1/2" in err and "2 pages" in err
+    assert "kpu-extract:" in err and "72/142" in err and "1/2 docs" in err
+
+
+def test_eta_comes_from_pages():
+    """One long scan among short files: after the short ones the ETA is the long one's pages."""
+    counts = {f"short{i}.pdf": 1 for i in range(23)} | {"long.pdf": 142}
+    result = process_document(str(CORPUS / DIGITAL[0]), file_digest(CORPUS / DIGITAL[0]))
+    progress = progress_mod.Progress(counts)
+    for name in list(counts)[:23]:
+        progress.doc_done(name, result)
+    progress.started -= 23.0  # as if 23 pages took 23 s
+    per_min, eta = progress._rate_eta()
+    assert progress.pages == 23 and 59 < per_min < 61 and 141 < eta < 143
+
+
+# --- dead workers and a dead main process ----------------------------------------------------------
+
+def _die_once(marker: str) -> int:
+    """Kills its worker the first time (no marker yet), returns its pid the second time."""
+    if not os.path.exists(marker):
+        Path(marker).touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return os.getpid()
+
+
+def _die_always() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_dead_worker_is_replaced_and_its_task_retried_once(tmp_path):
+    from kpu_extract.pipeline.executors import LocalExecutor, WorkerDied
+
+    executor = LocalExecutor(2)
+    try:
+        executor.submit("once", _die_once, str(tmp_path / "died"))
+        executor.submit("always", _die_always)
+        results = dict(executor.completed())
+        assert isinstance(results["always"], WorkerDied)
+        assert isinstance(results["once"], int) and results["once"] != os.getpid()
+        executor.submit("after", _die_once, str(tmp_path / "died"))  # the replaced pool still works
+        assert isinstance(dict(executor.completed())["after"], int)
+    finally:
+        executor.close()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except FileNotFoundError:
+        return ""
+
+
+def _wait_for_ocr(proc: subprocess.Popen) -> int:
+    """The pid of a pool worker of `proc` that is running Tesseract right now."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        for worker in _children(proc.pid):
+            if any(_name(c) == "tesseract" for c in _children(worker)):
+                return worker
+        time.sleep(0.02)
+    raise AssertionError("no worker ran tesseract")
+
+
+def test_worker_killed_mid_run_the_batch_completes(batch, tmp_path):
+    folder, reference = batch
+    proc = subprocess.Popen(_cli("run", str(folder), "--out", str(tmp_path), "--workers", "2"),
+                            stderr=subprocess.PIPE, text=True)
+    os.kill(_wait_for_ocr(proc), signal.SIGKILL)
+    assert proc.wait(timeout=300) == 0
+    assert "Traceback" not in proc.stderr.read()
+    _assert_same(tmp_path, reference)  # every document ok, the killed one's task retried
+
+
+def test_workers_exit_when_the_main_process_is_killed(batch, tmp_path):
+    folder, _ = batch
+    proc = subprocess.Popen(_cli("run", str(folder), "--out", str(tmp_path), "--workers", "2", "--force"),
+                            stderr=subprocess.DEVNULL)
+    _wait_for_ocr(proc)
+    workers = _children(proc.pid)
+    assert len(workers) == 2
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, not its group
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{w}").exists() and _status(w) != "Z" for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [w for w in workers if Path(f"/proc/{w}").exists() and _status(w) != "Z"] == []
+
+
+def _status(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "gone"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,8 +15,16 @@ import pytest
 from conftest import CORPUS
 import pyarrow.parquet as pq
 
+from kpu_extract import PIPELINE_VERSION, __version__
 from kpu_extract.normalize.schema import DATASETS, SCHEMAS
 from kpu_extract.pipeline.cli import build_parser, main
+from kpu_extract.pipeline.storage import LOCK_NAME
+
+EXE = Path(sys.executable).with_name("kpu-extract")
+
+
+def _cli(*args: str) -> list[str]:
+    return [str(EXE), *args] if EXE.exists() else [sys.executable, "-m", "kpu_extract.pipeline.cli", *args]
 
 
 def _one_pdf() -> str:
@@ -107,6 +120,108 @@ def test_same_pdf_under_two_names_is_counted_once(tmp_path):
 def test_unwritable_out_is_one_line(tmp_path, capsys):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
-    assert main(["run", _one_pdf(), "--out", str(blocker), "--quiet", "--workers", "1"]) == 1
+    assert main(["run", _one_pdf(), "--out", str(blocker), "--quiet", "--workers", "1"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("kpu-extract: error: cannot write ") and "choose another --out" in err[0]
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"kpu-extract {__version__} (pipeline {PIPELINE_VERSION})\n"
+
+
+def test_missing_tesseract_exits_4_before_any_work(tmp_path):
+    """A scanned document and no tesseract on PATH: exit 4 with one line; digital documents need none."""
+    env = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
+    scan = str(CORPUS / "scans" / "pk_kota_serang_2022-normal-300.pdf")
+    proc = subprocess.run(_cli("run", _one_pdf(), scan, "--out", str(tmp_path / "a"), "--quiet"),
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 4
+    assert proc.stderr == (f"kpu-extract: error: {scan} has scanned pages and tesseract is not installed; "
+                           "run `make sysdeps` (apt-get install tesseract-ocr tesseract-ocr-ind)\n")
+    assert not (tmp_path / "a" / "documents.parquet").exists()
+    digital = subprocess.run(_cli("run", _one_pdf(), "--out", str(tmp_path / "b"), "--quiet"),
+                             capture_output=True, text=True, env=env, timeout=120)
+    assert (digital.returncode, digital.stderr) == (0, "")
+
+
+def _stderr_lines(tmp_path, *flags: str) -> list[str]:
+    bad = tmp_path / "truncated.pdf"  # fails with a chained traceback (pdfminer -> pdfplumber -> ours)
+    data = (CORPUS / "pk_kota_serang_2022.pdf").read_bytes()
+    bad.write_bytes(data[: len(data) // 3])
+    proc = subprocess.run(_cli("run", _one_pdf(), str(bad), "--out", str(tmp_path / f"out{len(flags)}"), "--quiet",
+                               "--workers", "1", "--force", *flags), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    return proc.stderr.splitlines()
+
+
+def test_verbose_levels(tmp_path):
+    """-v: this project's debug lines and the traceback, no pdfminer tokens; -vv: those too."""
+    quiet, v, vv = (_stderr_lines(tmp_path, *f) for f in ((), ("-v",), ("--verbose", "--verbose")))
+    bad = tmp_path / "truncated.pdf"
+    assert quiet == [f"kpu-extract: failed: {bad}: cannot parse the PDF (PSEOF: Unexpected EOF); the file may be "
+                     "truncated or damaged, re-download it"]
+    assert v.count(f"{bad} failed") == 1 and quiet[0] in v  # our debug line, then the traceback
+    assert sum(line.startswith("Traceback") for line in v) == 4  # one chain of four exceptions
+    assert len(v) < 100, len(v)
+    assert not any(line.startswith("nexttoken") or "pdfminer.psparser" in line for line in v)
+    assert len(vv) > 10 * len(v) and any(line.startswith("nexttoken") for line in vv)  # pdfminer's tokens
+
+
+def test_second_run_into_the_same_folder_waits_for_the_first(tmp_path):
+    """Two real runs into one --out: the second waits (one message line) and both land whole."""
+    out = tmp_path / "out"
+    scan = str(CORPUS / "scans" / "pk_kota_serang_2022-normal-300.pdf")  # ~3 s of OCR
+    first = subprocess.Popen(_cli("run", scan, "--out", str(out), "--quiet", "--workers", "1"),
+                             stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not (out / LOCK_NAME).exists() or not (out / LOCK_NAME).read_text().strip():
+        assert time.monotonic() < deadline and first.poll() is None
+        time.sleep(0.02)
+    assert int((out / LOCK_NAME).read_text()) == first.pid
+    second = subprocess.run(_cli("run", _one_pdf(), "--out", str(out), "--workers", "1"),
+                            capture_output=True, text=True, timeout=300)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert second.returncode == 0
+    lines = second.stderr.splitlines()
+    assert lines[0] == f"kpu-extract: waiting for the run of pid {first.pid} writing {out}"
+    assert lines[-1].startswith(f"1 documents (1 processed, 0 cached, 0 failed) -> {out}")
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert docs.source_file.tolist() == [_one_pdf()]
+    assert len(list((out / ".kpu-cache").glob("*.arrow"))) == 2  # the first run's entry survived
+
+
+def test_busy_folder_times_out_with_one_line_and_stale_lock_is_taken_over(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", f"""
+import fcntl, os, sys, time
+fd = os.open({str(out / LOCK_NAME)!r}, os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.write(fd, str(os.getpid()).encode())
+print("locked", flush=True)
+time.sleep(60)
+"""], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    env = {**os.environ, "KPU_EXTRACT_LOCK_TIMEOUT": "1"}
+    try:
+        busy = subprocess.run(_cli("run", _one_pdf(), "--out", str(out), "--quiet"), capture_output=True, text=True,
+                              env=env, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert busy.returncode == 3
+    assert busy.stderr.splitlines() == [
+        f"kpu-extract: waiting for the run of pid {holder.pid} writing {out}",
+        f"kpu-extract: error: {out} is in use by another kpu-extract run (pid {holder.pid}) for over 1 s; "
+        "wait for it or choose another --out"]
+    # The holder is gone (killed); its pid is still in the file: the lock is stale and is taken over.
+    assert (out / LOCK_NAME).read_text() == str(holder.pid)
+    started = time.monotonic()
+    again = subprocess.run(_cli("run", _one_pdf(), "--out", str(out), "--quiet"), capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert time.monotonic() - started < 60
+    assert (out / LOCK_NAME).read_text().strip() != str(holder.pid)

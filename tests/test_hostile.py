@@ -130,7 +130,7 @@ CASES = [
     ("blank-page", _blank_page, "ok", None, {}),
     ("huge-image", _huge_image_small_page, "ok", None, {}),
     ("huge-page", _huge_page, "failed",
-     "page 1: page is 12000x12000 pt, over 60,000,000 pixels even at 50 dpi; too large to render, "
+     "page 1: page is 12000x12000 pt, over 20,000,000 pixels even at 50 dpi; too large to render, "
      "check that the file is a real scan", {}),
     ("ocr-hangs", _text_then_scan, "partial", f"page 2: {OCR_TIMEOUT_MSG}", {"KPU_EXTRACT_OCR_TIMEOUT": "0.001"}),
 ]
@@ -225,7 +225,119 @@ def test_whole_hostile_batch_in_worker_processes(tmp_path):
     assert "Traceback" not in proc.stderr
     n = len(CASES) + 1
     for line in proc.stderr.splitlines():  # progress lines, one line per failed/partial file, the summary
-        assert re.match(r"^\[\d+/\d+\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
+        assert re.match(r"^\[\d+/\d+ docs, \d+/\d+ pages\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
                         rf"^{n} documents \({n} processed, 0 cached, 7 failed\) -> ", line), line
     # Peak resident memory of the largest descendant (the run or one of its workers).
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB
+
+
+# --- bombs: bounded in time and memory -------------------------------------------------------------
+
+def _write_pdf(path: Path, objects: list[bytes]) -> None:
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def _flate_bomb(path: Path) -> None:
+    """4 kB: a text page whose second content stream (two FlateDecode levels) inflates to 2 GiB."""
+    inner = zlib.compressobj(9)
+    spaces = b" " * (1 << 20)
+    data = zlib.compress(b"".join([inner.compress(spaces) for _ in range(2048)] + [inner.flush()]), 9)
+    text = b"BT /F1 12 Tf 72 720 Td (Laporan Kinerja KPU Kota Serang Tahun 2022) Tj ET"
+    _write_pdf(path, [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents [5 0 R 6 0 R] >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(data) + data + b"\nendstream",
+    ])
+
+
+def _many_operations(path: Path) -> None:
+    """One page: a line of text and 100,000 short line segments (2.2 MB of content)."""
+    import random
+
+    rng = random.Random(1)
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 760, "Laporan Kinerja KPU Kota Serang Tahun 2022")
+    for _ in range(100_000):
+        x, y = rng.uniform(20, 590), rng.uniform(20, 740)
+        c.line(x, y, x + rng.uniform(-30, 30), y + rng.uniform(-30, 30))
+    c.save()
+
+
+_BOUNDED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from kpu_extract.pipeline.cli import main
+sys.exit(main(["run", {pdf!r}, "--out", {out!r}, "--quiet", "--workers", "1"]))
+"""
+
+
+@pytest.mark.parametrize("make,status,error", [
+    (_flate_bomb, "failed", "a stream inflates to over 64 MB (a decompression bomb); the file is not a normal "
+                            "report, check where it came from"),
+    (_many_operations, "ok", None),
+], ids=["flate-bomb", "100k-operations"])
+def test_bombs_are_bounded_in_time_and_memory(tmp_path, make, status, error):
+    """Each file runs through the CLI in a process limited to 2 GiB of address space and 300 s."""
+    pdf = tmp_path / "bomb.pdf"
+    make(pdf)
+    assert pdf.stat().st_size < 3 << 20
+    code = _BOUNDED.format(limit=2 << 30, pdf=str(pdf), out=str(tmp_path / "out"))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert proc.returncode == (1 if status == "failed" else 0), proc.stderr
+    row = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
+    assert row.status == status
+    assert (row.error if isinstance(row.error, str) else None) == (f"{pdf}: {error}" if error else None)
+    assert "Traceback" not in proc.stderr
+
+
+def test_12000_px_page_at_300_dpi_lands(tmp_path):
+    """A 12000x12000 px scan on a 40-inch page: rendered under the pixel limit, read, `ok`.
+
+    Its peak memory is measured in bench/bench_memory.py (465 MiB with MAX_PIXELS 20 MP)."""
+    pdf = tmp_path / "poster.pdf"
+    _image_pdf(pdf, 2880)
+    code = _BOUNDED.format(limit=3 << 30, pdf=str(pdf), out=str(tmp_path / "out"))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert proc.returncode == 0, proc.stderr
+    row = pd.read_parquet(tmp_path / "out" / "documents.parquet").iloc[0]
+    assert (row.status, row.n_ocr_pages) == ("ok", 1)
+
+
+def test_page_tree_pdfminer_cannot_read_is_rebuilt_by_pdfium(tmp_path):
+    """Leaf pages without `/Type /Page`: pdfplumber sees 0 pages, pdfium 2. pdfium's count decides,
+    pdfplumber reads pdfium's rebuilt copy, and the rows equal those of the intact file."""
+    import pdfplumber
+
+    from kpu_extract.extract.pdf import page_count
+
+    bad = tmp_path / "untyped.pdf"
+    bad.write_bytes(GOOD.read_bytes().replace(b"/Type /Page\n", b"/Tyqe /Page\n"))  # same length: xref holds
+    with pdfplumber.open(bad) as pdf:
+        assert len(pdf.pages) == 0
+    assert page_count(bad) == page_count(GOOD) == 2
+    for name, path in (("bad", bad), ("good", GOOD)):
+        assert main(["run", str(path), "--out", str(tmp_path / name), "--quiet", "--workers", "1"]) == 0
+    for dataset in ("documents", "targets", "pagu"):
+        got, want = (pd.read_parquet(tmp_path / n / f"{dataset}.parquet").drop(columns=["doc_id"])
+                     for n in ("bad", "good"))
+        # Row ids start with the doc_id (another file's bytes): compare the part after it.
+        other = ["source_file"] if dataset == "documents" else ["row_id"]
+        if dataset != "documents":
+            assert list(got.row_id.str.split("-").str[1]) == list(want.row_id.str.split("-").str[1])
+        got, want = got.drop(columns=other), want.drop(columns=other)
+        pd.testing.assert_frame_equal(got, want)
+    assert len(pd.read_parquet(tmp_path / "bad" / "targets.parquet")) == 8

@@ -9,6 +9,8 @@ class ExitCode(IntEnum):
     OK = 0
     DOCUMENT_FAILED = 1
     BAD_USAGE = 2
+    OUTPUT_ERROR = 3  # the output folder cannot be written (permissions, full disk) or another run holds it
+    MISSING_PROGRAM = 4  # a required system program (tesseract) is not installed
 
 
 class KpuExtractError(Exception):
@@ -60,3 +62,11 @@ class OcrTimeout(PageUnreadable):
 
 class OcrUnavailable(KpuExtractError):
     """Tesseract (with the ind and eng models) is not installed."""
+
+    exit_code = ExitCode.MISSING_PROGRAM
+
+
+class OutputError(KpuExtractError):
+    """The output folder cannot be written, or another run is writing it."""
+
+    exit_code = ExitCode.OUTPUT_ERROR

@@ -10,8 +10,12 @@ or a page too large / too slow to OCR (that page only: it becomes a page warning
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import zlib
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pdfplumber
@@ -27,6 +31,13 @@ from .text_layer import plumber_page_to_page
 
 # An image covering this share of a page makes it scan-like (worth a page task of its own).
 SCAN_IMAGE_COVER = 0.5
+# A content, font or object stream inflating past this is a decompression bomb. The densest page
+# measured, 100,000 drawing operations, is 2.2 MB; pdfplumber reads it in 14 s, 600 MB. The
+# largest stream in ../shared/real is 243 kB; the scan takes 1-30 ms a file.
+MAX_STREAM_BYTES = 64 << 20
+_INFLATE_STEP = 1 << 20
+_HEADER_LOOKBACK = 4096  # bytes before `stream` searched for the stream's dictionary
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
 
 _NUMBER = re.compile(r"^[(\[]?[-+]?(rp\.?)?[\d.,%/:()-]+[)\]]?[.,;:]?$", re.I)
 # A plausible Indonesian/English word: letters, at most 3 consonants in a row, some vowel.
@@ -51,7 +62,8 @@ READERS: dict[Method, Callable[[str, object, int, ExtractSettings], Page]] = {"t
 
 
 def validate_pdf(path: str | Path) -> None:
-    """Raise NotAPdf for files that are not PDFs at all (empty, HTML, images...)."""
+    """Raise NotAPdf for files that are not PDFs at all (empty, HTML, images...), CorruptPdf for a
+    decompression bomb (a stream that inflates past MAX_STREAM_BYTES)."""
     with open(path, "rb") as fh:
         head = fh.read(1024)
     if not head:
@@ -59,6 +71,59 @@ def validate_pdf(path: str | Path) -> None:
     if b"%PDF-" not in head:
         kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
         raise NotAPdf(f"{path}: {kind} (no %PDF header); re-download the original PDF")
+    stat = os.stat(path)
+    if _largest_inflated_stream(str(path), stat.st_size, stat.st_mtime_ns) > MAX_STREAM_BYTES:
+        raise CorruptPdf(f"{path}: a stream inflates to over {MAX_STREAM_BYTES >> 20} MB (a decompression bomb); "
+                         "the file is not a normal report, check where it came from")
+
+
+@lru_cache(maxsize=8)  # page tasks of one document validate the same file again
+def _largest_inflated_stream(path: str, size: int, mtime_ns: int) -> int:
+    """Inflated size of the largest non-image FlateDecode stream, counted up to MAX_STREAM_BYTES + 1.
+
+    pdfminer and pdfium both inflate a content stream whole before parsing it: 4 kB that inflate to
+    2 GiB cost pdfium 3 GB and pdfminer more. Found by scanning the raw bytes (no parser involved),
+    inflated in 1 MB steps through every filter level and thrown away; images are left to the
+    renderer's pixel limit.
+    """
+    with open(path, "rb") as fh:
+        data = fh.read()
+    largest = 0
+    for m in _STREAM_START.finditer(data):
+        header = data[max(0, m.start() - _HEADER_LOOKBACK):m.start()]
+        header = header[header.rfind(b"obj") + 1:]
+        levels = header.count(b"/FlateDecode")
+        if not levels or b"/Image" in header:
+            continue
+        end = data.find(b"endstream", m.end())
+        largest = max(largest, _inflated_size(data[m.end():end if end > 0 else len(data)], levels))
+        if largest > MAX_STREAM_BYTES:
+            break
+    return largest
+
+
+def _inflated_size(raw: bytes, levels: int) -> int:
+    chunks = (raw[i:i + _INFLATE_STEP] for i in range(0, len(raw), _INFLATE_STEP))
+    for _ in range(levels):
+        chunks = _inflate(chunks, zlib.decompressobj())
+    total = 0
+    try:
+        for chunk in chunks:
+            total += len(chunk)
+            if total > MAX_STREAM_BYTES:
+                break
+    except zlib.error:  # damaged data: the parsers report it (or read what they can)
+        pass
+    return total
+
+
+def _inflate(chunks, inflater):
+    for chunk in chunks:
+        while chunk:
+            out = inflater.decompress(chunk, _INFLATE_STEP)
+            if out:
+                yield out
+            chunk = inflater.unconsumed_tail
 
 
 def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS) -> Method:
@@ -135,18 +200,70 @@ def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSetting
                     height=float(plumber_page.height), warnings=[PageWarning(number, exc.message)])
 
 
+def page_count(path: str | Path) -> int | None:
+    """The document's page count as pdfium reads it, which every reader follows; None when pdfium
+    cannot open the file. About a millisecond per file: it reads the page tree, not the pages."""
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def _open(path: str | Path):
+    """pdfplumber on the file, or on a copy rebuilt by pdfium when the two disagree on the pages.
+
+    pdfminer skips page-tree leaves without `/Type /Page` (a 3-page scan read as 0 pages, which
+    pdfium and poppler read as 3) and gives up on the whole page list when one page's dictionary
+    is damaged (a MediaBox that is not 4 numbers); pdfium's copy of its own pages gives them back.
+    A file pdfminer cannot open at all (truncated, no xref) is not rebuilt: pdfium would make up
+    the missing pages as empty ones.
+    """
     validate_pdf(path)
+    expected = page_count(path)
     try:
         pdf = pdfplumber.open(path)
     except Exception as exc:
         raise _open_error(path, exc) from exc
     try:
-        pdf.pages  # forces the page tree to parse, where truncated files fail
-        return pdf
+        if expected is None or len(pdf.pages) == expected:  # .pages parses the page tree
+            return pdf
     except Exception as exc:
-        pdf.close()
+        _close(pdf)
+        if expected is None:
+            raise _open_error(path, exc) from exc
+    else:
+        _close(pdf)
+    try:
+        rebuilt = pdfplumber.open(_rebuilt(path))
+        rebuilt.pages
+        return rebuilt
+    except Exception as exc:
         raise _open_error(path, exc) from exc
+
+
+def _close(pdf) -> None:
+    try:
+        pdf.close()
+    except Exception:  # closing walks the page list, which is what failed
+        pdf.stream.close()
+
+
+def _rebuilt(path: str | Path) -> io.BytesIO:
+    """An in-memory copy of the PDF holding the pages pdfium reads, with a clean page tree."""
+    src, copy = pdfium.PdfDocument(str(path)), pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(src)
+        buf = io.BytesIO()
+        copy.save(buf)
+    finally:
+        copy.close()
+        src.close()
+    buf.seek(0)
+    return buf
 
 
 def _open_error(path: str | Path, exc: Exception) -> Exception:

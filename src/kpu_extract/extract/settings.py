@@ -16,7 +16,12 @@ MIN_REAL_TOKEN_SHARE = 0.7
 # Rendering: scans render at their native dpi, clamped to this range and to a pixel budget.
 MIN_DPI = 150
 MAX_DPI = 400
-MAX_PIXELS = 60_000_000  # A3 at 400 dpi is ~31 MP; beyond this we downscale
+# Beyond this many pixels a page is rendered at a lower dpi. A3 at 300 dpi (17.4 MP) and A4 at
+# 400 dpi (15.5 MP) stay native. Measured on a 12000x12000 px JPEG page (bench/bench_memory.py),
+# peak RSS of the reading process: 1002 MiB at 60 MP, 521 MiB at 30 MP, 465 MiB at 20 MP (worker
+# with Tesseract 546 MiB): pdfium decodes a JPEG at 1/2, 1/4... of its size only when the
+# render scale allows, and a full 144 MP decode alone costs ~600 MB.
+MAX_PIXELS = 20_000_000
 
 PAGE_ENGINE = "tesseract"
 # Every amount and percent cell read by OCR is read again by this independent engine (None: off).

@@ -10,13 +10,18 @@ import os
 import sys
 from pathlib import Path
 
+from .. import PIPELINE_VERSION, __version__
 from ..errors import ExitCode, KpuExtractError, UsageError
 from ..extract.settings import ExtractSettings, OcrSettings
-from .run import RunSettings, run
+from .run import LOCK_TIMEOUT_S, RunSettings, run
 
 log = logging.getLogger("kpu_extract")
 # Seconds Tesseract may spend on one call for a page; a slower page becomes a page warning.
 OCR_TIMEOUT_ENV = "KPU_EXTRACT_OCR_TIMEOUT"
+# Seconds a run waits for another run writing the same --out before it stops (exit 3).
+LOCK_TIMEOUT_ENV = "KPU_EXTRACT_LOCK_TIMEOUT"
+# Loggers whose debug output is only shown with -vv (pdfminer alone prints thousands of token lines).
+THIRD_PARTY = ("pdfminer", "pdfplumber", "distributed", "tornado", "asyncio", "fsspec", "PIL")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kpu-extract", description="KPU performance and budget reports (PDF) -> Parquet datasets.")
+    _add_version(parser)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     r = sub.add_parser("run", help="extract every dataset from PDF files or folders",
                        description="Extract documents, targets, pagu, realisasi, schedule, checks and review "
@@ -39,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: start a LocalCluster)")
     r.add_argument("--force", action="store_true", help="ignore the cache and reprocess every document")
     r.add_argument("--quiet", action="store_true", help="no progress output")
-    r.add_argument("--verbose", action="store_true", help="debug logging, tracebacks for failures")
+    r.add_argument("--verbose", "-v", action="count", default=0,
+                   help="debug logging and tracebacks for failures; twice (-vv) also third-party debug output")
     t = sub.add_parser("tables", help="dump every raw table the extractor found, one CSV per table",
                        description="Write DIR/page<NNN>_table<NN>.csv for every table found in FILE.")
     t.add_argument("file", metavar="FILE.pdf", help="one PDF file")
@@ -47,9 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", help="print the version and exit",
+                        version=f"kpu-extract {__version__} (pipeline {PIPELINE_VERSION})")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _configure_logging(getattr(args, "verbose", False))
+    _configure_logging(getattr(args, "verbose", 0))
     try:
         return _run(args) if args.command == "run" else _tables(args)
     except KpuExtractError as exc:
@@ -60,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"kpu-extract: error: cannot write {exc.filename or args.out}: {exc.strerror or exc}; "
               "choose another --out", file=sys.stderr)
-        return int(ExitCode.DOCUMENT_FAILED)
+        return int(ExitCode.OUTPUT_ERROR)
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -71,33 +83,44 @@ class _StderrHandler(logging.StreamHandler):
         super().emit(record)
 
 
-def _configure_logging(verbose: bool) -> None:
-    # Only the CLI sets up handlers. Our messages at INFO (DEBUG with --verbose, which also shows
-    # tracebacks of failed documents); third-party chatter (pdfminer font warnings) only with --verbose.
+def _configure_logging(verbosity: int) -> None:
+    # Only the CLI sets up handlers. Our messages at INFO; -v: our DEBUG lines and the tracebacks
+    # of failed documents; -vv: also third-party DEBUG (pdfminer tokens, Dask). Third-party
+    # warnings (pdfminer font chatter) stay hidden below -vv.
     root = logging.getLogger()
     for h in [h for h in root.handlers if isinstance(h, _StderrHandler)]:
         root.removeHandler(h)
     handler = _StderrHandler()
     handler.setFormatter(logging.Formatter("%(message)s"))
     root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    log.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for name in ("pdfminer", "pdfplumber", "distributed", "tornado", "asyncio", "fsspec", "PIL"):
-        logging.getLogger(name).setLevel(logging.NOTSET if verbose else logging.ERROR)
+    root.setLevel(logging.DEBUG if verbosity >= 2 else logging.WARNING)
+    log.setLevel(logging.DEBUG if verbosity else logging.INFO)
+    for name in THIRD_PARTY:
+        logging.getLogger(name).setLevel(logging.NOTSET if verbosity >= 2 else logging.ERROR)
 
 
-def ocr_timeout_from_env() -> float | None:
-    """KPU_EXTRACT_OCR_TIMEOUT in seconds, or None when unset (OcrSettings' default applies)."""
-    raw = os.environ.get(OCR_TIMEOUT_ENV, "").strip()
+def _seconds_from_env(name: str, default: float | None) -> float | None:
+    """A positive number of seconds from the environment variable `name`, or default when unset."""
+    raw = os.environ.get(name, "").strip()
     if not raw:
-        return None
+        return default
     try:
         value = float(raw)
     except ValueError:
         value = -1.0
     if not value > 0 or value != value or value == float("inf"):
-        raise UsageError(f"{OCR_TIMEOUT_ENV} must be a positive number of seconds, not {raw!r}")
+        raise UsageError(f"{name} must be a positive number of seconds, not {raw!r}")
     return value
+
+
+def ocr_timeout_from_env() -> float | None:
+    """KPU_EXTRACT_OCR_TIMEOUT in seconds, or None when unset (OcrSettings' default applies)."""
+    return _seconds_from_env(OCR_TIMEOUT_ENV, None)
+
+
+def lock_timeout_from_env() -> float:
+    """KPU_EXTRACT_LOCK_TIMEOUT in seconds, or LOCK_TIMEOUT_S when unset."""
+    return _seconds_from_env(LOCK_TIMEOUT_ENV, LOCK_TIMEOUT_S)
 
 
 def _extract_settings() -> ExtractSettings:
@@ -109,6 +132,7 @@ def _run(args) -> int:
     settings = RunSettings(out=args.out, executor=args.executor, scheduler=args.scheduler, force=args.force,
                            progress="none" if args.quiet else "auto",
                            extract=_extract_settings(),
+                           lock_timeout_s=lock_timeout_from_env(),
                            **({"workers": args.workers} if args.workers is not None else {}))
     summary = run(args.inputs, settings)
     for r in summary.results:

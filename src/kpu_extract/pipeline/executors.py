@@ -4,21 +4,30 @@ Every executor has the same two verbs: `submit(key, fn, *args)` and `completed()
 `(key, result)` as tasks finish and keeps going while tasks are submitted during the iteration
 (a document split into page tasks submits them when its first task comes back).
 
-A worker that dies (killed, out of memory, a crash in a C library) does not stop the batch: each
-task it took down comes back as a `WorkerDied` result, which the orchestrator records as a failed
-document.
+A worker that dies (killed, out of memory, a crash in a C library) does not stop the batch: the
+local pool is replaced and the tasks it took down run once more; a task that loses its worker
+twice comes back as a `WorkerDied` result, which the orchestrator records as a failed document.
+Pool workers die with the main process (a `kill -9` of the run leaves no idle workers behind).
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
+RETRIES = 1  # runs more of a task whose worker died, in a fresh pool
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_PARENT_POLL_S = 1.0  # watchdog period where prctl is not available
 
 
 @dataclass(frozen=True)
@@ -54,27 +63,40 @@ class LocalExecutor:
     """A local process pool; each worker runs a single-threaded Tesseract."""
 
     def __init__(self, workers: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
-        self._pending: dict[Future, Hashable] = {}
+        self._workers = workers
+        self._pool = self._new_pool()
+        self._pending: dict[Future, tuple[Hashable, Callable, tuple, int]] = {}  # -> key, fn, args, attempt
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self._workers, initializer=_init_worker, initargs=(os.getpid(),))
 
     def submit(self, key: Hashable, fn: Callable, *args) -> None:
+        self._submit(key, fn, args, 0)
+
+    def _submit(self, key: Hashable, fn: Callable, args: tuple, attempt: int) -> None:
         try:
-            self._pending[self._pool.submit(fn, *args)] = key
-        except RuntimeError:  # BrokenProcessPool: the pool is gone, the task cannot run
-            done: Future = Future()
-            done.set_exception(RuntimeError("pool is broken"))
-            self._pending[done] = key
+            fut = self._pool.submit(fn, *args)
+        except BrokenProcessPool:  # a worker died: every task in flight failed with it
+            log.debug("a pool worker died; starting a new pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            fut = self._pool.submit(fn, *args)
+        self._pending[fut] = (key, fn, args, attempt)
 
     def completed(self) -> Iterator[tuple[Hashable, object]]:
         while self._pending:
             done, _ = wait(list(self._pending), return_when=FIRST_COMPLETED)
             for fut in done:
-                key = self._pending.pop(fut)
+                key, fn, args, attempt = self._pending.pop(fut)
                 try:
-                    yield key, fut.result()
+                    result = fut.result()
                 except Exception:  # tasks never raise; only a dead worker gets here
-                    log.debug("task %s lost its worker", key, exc_info=True)
-                    yield key, WorkerDied(_DIED)
+                    log.debug("task %s lost its worker (attempt %d)", key, attempt + 1, exc_info=True)
+                    if attempt < RETRIES:
+                        self._submit(key, fn, args, attempt + 1)
+                        continue
+                    result = WorkerDied(_DIED)
+                yield key, result
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -125,6 +147,27 @@ def open_executor(kind: str, workers: int, scheduler: str | None = None):
     return SerialExecutor() if workers == 1 else LocalExecutor(workers)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     # One single-threaded Tesseract per worker: parallelism comes from the pool, not from OpenMP.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker exit when the process `parent` dies (SIGKILL from the kernel on Linux,
+    a watchdog thread elsewhere)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # not Linux
+        armed = False
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_S)
+    os._exit(1)

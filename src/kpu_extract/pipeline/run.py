@@ -1,32 +1,38 @@
 """The orchestrator: find inputs, hash, reuse cached results, process the rest in parallel, write.
 
-    find_inputs -> hash -> cache lookup -> process_documents (serial | local pool | Dask) -> cache
-                -> write_datasets
+    find_inputs -> lock DIR -> hash -> cache lookup -> count pages -> process_documents
+                (serial | local pool | Dask) -> cache -> write_datasets
 
 Outputs are written only at the end, each atomically, and cache entries as documents finish:
 a run killed at any moment leaves the previous datasets intact and keeps the finished work.
+One run at a time writes a folder: a second run into it waits (DIR/.kpu-lock, storage.py).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import PIPELINE_VERSION
-from ..errors import InputNotFound, UsageError
+from ..errors import InputNotFound, OcrUnavailable, UsageError
 from ..extract.model import ReadFailure
+from ..extract.pdf import page_count, scan_like_pages
 from ..extract.settings import ExtractSettings
 from ..normalize.vocabulary import default_vocabulary
 from .executors import WorkerDied, open_executor
 from .process import DocResult, PageSplit, document_task, failed_result, file_digest, page_task, pages_to_result
 from .progress import Progress, make_progress
-from .storage import ResultCache, write_datasets
+from .storage import ResultCache, output_lock, write_datasets
 
 log = logging.getLogger(__name__)
 CACHE_DIRNAME = ".kpu-cache"
+# How long a run waits for another run writing the same DIR before it stops (KPU_EXTRACT_LOCK_TIMEOUT).
+LOCK_TIMEOUT_S = 3600.0
+TESSERACT = "tesseract"
 
 
 def _available_cores() -> int:
@@ -47,6 +53,7 @@ class RunSettings:
     force: bool = False
     progress: str = "auto"  # 'auto' (bar on a terminal, log lines otherwise) or 'none'
     extract: ExtractSettings = ExtractSettings()
+    lock_timeout_s: float = LOCK_TIMEOUT_S
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -72,20 +79,45 @@ class RunSummary:
 def run(inputs: Iterable[str], settings: RunSettings) -> RunSummary:
     """Process a batch and write all datasets into settings.out."""
     paths = find_inputs(inputs)
-    digests = {p: file_digest(p) for p in paths}
-    cache = ResultCache(settings.out / CACHE_DIRNAME, f"{PIPELINE_VERSION}:{default_vocabulary().version}")
-    results = {} if settings.force else lookup_cache(paths, digests, cache, settings.extract)
-    todo = [p for p in paths if p not in results]
-    progress = make_progress(settings.progress, len(todo))
-    try:
-        for path, result in process_documents(todo, digests, settings, progress):
-            store_result(cache, digests[path], result, settings.extract)
-            results[path] = result
-    finally:
-        progress.close()
-    ordered = [results[p] for p in paths]
-    counts = write_datasets(ordered, settings.out)
+    with output_lock(settings.out, settings.lock_timeout_s):
+        digests = {p: file_digest(p) for p in paths}
+        cache = open_cache(settings.out)
+        results = {} if settings.force else lookup_cache(paths, digests, cache, settings.extract)
+        todo = [p for p in paths if p not in results]
+        page_counts = {p: page_count(p) or 0 for p in todo}
+        require_ocr_program(todo)
+        progress = make_progress(settings.progress, page_counts)
+        try:
+            for path, result in process_documents(todo, digests, settings, progress):
+                store_result(cache, digests[path], result, settings.extract)
+                results[path] = result
+        finally:
+            progress.close()
+        ordered = [results[p] for p in paths]
+        counts = write_datasets(ordered, settings.out)
     return RunSummary(ordered, counts, processed=len(todo), cached=len(paths) - len(todo))
+
+
+def open_cache(out: Path) -> ResultCache:
+    """The result cache of DIR, keyed by pipeline and vocabulary version."""
+    return ResultCache(out / CACHE_DIRNAME, f"{PIPELINE_VERSION}:{default_vocabulary().version}")
+
+
+def require_ocr_program(paths: list[str]) -> None:
+    """Stop before any work when a document has scanned pages and Tesseract is not installed.
+
+    Only looked at when `tesseract` is not on PATH: a digital-only batch runs without it.
+    """
+    if shutil.which(TESSERACT) is not None:
+        return
+    for p in paths:
+        try:
+            counts = scan_like_pages(p)
+        except Exception:  # not a PDF, damaged: that document fails on its own later
+            continue
+        if counts and counts[1]:
+            raise OcrUnavailable(f"{p} has scanned pages and tesseract is not installed; run `make sysdeps` "
+                                 "(apt-get install tesseract-ocr tesseract-ocr-ind)")
 
 
 def find_inputs(inputs: Iterable[str]) -> list[str]:
@@ -139,7 +171,7 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
     """
     if not paths:
         return
-    progress = progress or Progress(len(paths))
+    progress = progress or Progress({p: 0 for p in paths})
     xs = settings.extract
     executor = open_executor(settings.executor, settings.workers, settings.scheduler)
     try:
