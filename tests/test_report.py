@@ -237,6 +237,19 @@ def test_crop_is_the_row_strip_around_the_cell(tmp_path):
     assert (image[y0:y1, x0:x1] < 128).any()  # the printed digits are inside the marked cell
 
 
+def test_grid_draws_the_extractors_tables_on_the_thumbnails(outputs, tmp_path, browser):
+    from selenium.webdriver.common.by import By
+
+    assert main(["report", str(outputs), "--out", str(tmp_path / "r"), "--grid", "--workers", "1"]) == 0
+    doc_id = pd.read_parquet(outputs / "documents.parquet").query("doc_type == 'LAPTAH'").doc_id.item()
+    assert _load(browser, tmp_path / "r" / "doc" / f"{doc_id}.html") == []
+    doc = pdf_to_document(DIGITAL, doc_id=doc_id)
+    for page in doc.pages:
+        figure = browser.find_element(By.ID, f"page-{page.number}")
+        assert len(figure.find_elements(By.CSS_SELECTOR, ".box.table")) == len(page.tables)
+        assert len(figure.find_elements(By.CSS_SELECTOR, ".box.cell")) == sum(len(t.cells) for t in page.tables)
+
+
 def test_tables_png_draws_the_grid_on_every_page(tmp_path, capsys):
     pdf = CORPUS / "rkt_kota_serang_2021.pdf"
     assert main(["tables", str(pdf), "--out", str(tmp_path), "--png"]) == 0

@@ -74,14 +74,13 @@ class PdfImages:
     def thumbnail(self, number: int) -> Path:
         path = self.folder / f"p{number:03d}.png"
         if not path.exists():
-            width, _ = self.page_size(number)
+            width, height = self.page_size(number)
             if self._rendered and self._rendered[0] == number:
                 image = self._rendered[1]
             else:
                 image = self._scan_jpeg(number) or self._render(number, self.settings.thumb_width_px / width)
-            scale = self.settings.thumb_width_px / image.width
-            save_png(image.resize((self.settings.thumb_width_px, max(1, round(image.height * scale))),
-                               Image.Resampling.BOX), path)
+            size = (self.settings.thumb_width_px, max(1, round(self.settings.thumb_width_px * height / width)))
+            save_png(image.resize(size, Image.Resampling.BOX), path)
         return path
 
     def crop(self, number: int, cell: Box) -> Crop:
