@@ -76,14 +76,11 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(args.runs):
             shutil.rmtree(report, ignore_errors=True)
             cold.append(timed([str(EXE), "report", str(out)]))
-        shutil.rmtree(report)
-        one_worker = timed([str(EXE), "report", str(out), "--workers", "1"])
         warm = statistics.median(timed([str(EXE), "report", str(out)]) for _ in range(args.runs))
         size, n_files = folder_size(report)
         index = report / "index.html"
         rows = index.read_text().count('<tr class="doc ')
         print(f"  report, cold        {statistics.median(cold):6.1f} s   (goal < 60 s)")
-        print(f"  report, cold, 1 worker {one_worker:5.1f} s")
         print(f"  report, images kept {warm:6.1f} s")
         print(f"  size                {size / 2 ** 20:6.1f} MB  ({n_files} files, "
               f"{len(list((report / 'doc').glob('*.html')))} document pages)")

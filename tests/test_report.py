@@ -240,7 +240,7 @@ def test_crop_is_the_row_strip_around_the_cell(tmp_path):
 def test_grid_draws_the_extractors_tables_on_the_thumbnails(outputs, tmp_path, browser):
     from selenium.webdriver.common.by import By
 
-    assert main(["report", str(outputs), "--out", str(tmp_path / "r"), "--grid", "--workers", "1"]) == 0
+    assert main(["report", str(outputs), "--out", str(tmp_path / "r"), "--grid"]) == 0
     doc_id = pd.read_parquet(outputs / "documents.parquet").query("doc_type == 'LAPTAH'").doc_id.item()
     assert _load(browser, tmp_path / "r" / "doc" / f"{doc_id}.html") == []
     doc = pdf_to_document(DIGITAL, doc_id=doc_id)

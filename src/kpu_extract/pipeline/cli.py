@@ -55,7 +55,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write document pages only for documents that need a look")
     p.add_argument("--grid", action="store_true",
                    help="draw the extractor's table grid on the thumbnails (re-reads every PDF; OCR for scans)")
-    p.add_argument("--workers", type=int, default=None, help="processes rendering images (default: all cores)")
     return parser
 
 
@@ -156,9 +155,8 @@ def _tables(args) -> int:
 def _report(args) -> int:
     from ..report import ReportSettings, build_report
 
-    summary = build_report(args.folder, ReportSettings(
-        out=args.out, only_attention=args.only_attention, grid=args.grid,
-        **({"workers": args.workers} if args.workers is not None else {})))
+    summary = build_report(args.folder, ReportSettings(out=args.out, only_attention=args.only_attention,
+                                                       grid=args.grid))
     for note in summary.notes:
         print(f"kpu-extract: note: {note}", file=sys.stderr)
     print(f"{summary.documents} documents, {summary.pages_written} document pages -> "

@@ -1,7 +1,7 @@
 """The images of one document page: find its PDF, crop every item, thumbnail every page.
 
-`task_to_images` is the unit of work the report runs in parallel (one task per document; it gets
-plain data and returns plain data, so it runs as well in a worker process as in the caller).
+`task_to_images` does one document: it gets plain data and returns plain data (the items with their
+images set, the page views, a note when there are no images).
 """
 
 from __future__ import annotations
