@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv hunspell-id
+SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv hunspell-id chromium chromium-driver
 
 .PHONY: extract test bench corpus sysdeps clean
 
@@ -27,6 +27,8 @@ sysdeps:
 	command -v pdftoppm  >/dev/null || missing="yes"; \
 	command -v gs        >/dev/null || missing="yes"; \
 	[ -f /usr/share/hunspell/id_ID.dic ] || missing="yes"; \
+	command -v chromium  >/dev/null || missing="yes"; \
+	command -v chromedriver >/dev/null || missing="yes"; \
 	for lang in ind eng; do \
 	  tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing="yes"; \
 	done; \

@@ -33,6 +33,10 @@ class InputNotFound(UsageError):
     """An INPUT path does not exist."""
 
 
+class NotAnOutputFolder(UsageError):
+    """`kpu-extract report DIR`: DIR holds no datasets written by `kpu-extract run`."""
+
+
 class NotAPdf(KpuExtractError):
     """The file is not a PDF (empty, HTML, another format)."""
 

@@ -1,5 +1,5 @@
-"""Command line: `kpu-extract run` and `kpu-extract tables`. Parses arguments, calls the library,
-turns library errors into one-line messages and exit codes."""
+"""Command line: `kpu-extract run`, `kpu-extract tables` and `kpu-extract report`. Parses arguments,
+calls the library, turns library errors into one-line messages and exit codes."""
 
 from __future__ import annotations
 
@@ -51,6 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Write DIR/page<NNN>_table<NN>.csv for every table found in FILE.")
     t.add_argument("file", metavar="FILE.pdf", help="one PDF file")
     t.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    t.add_argument("--png", action="store_true",
+                   help="also write DIR/page<NNN>.png: each page with the table grid and cell boxes drawn")
+    p = sub.add_parser("report", help="static HTML review report of an output folder, with page crops",
+                       description="Write REPORT_DIR/index.html (one row per document) and a page per document "
+                                   "with its review rows, disagreeing checks, budget tree and page images.")
+    p.add_argument("folder", type=Path, metavar="DIR", help="output folder of `kpu-extract run`")
+    p.add_argument("--out", type=Path, metavar="REPORT_DIR", help="report folder (default: DIR/report)")
+    p.add_argument("--only-attention", action="store_true",
+                   help="write document pages only for documents that need a look")
+    p.add_argument("--grid", action="store_true",
+                   help="draw the extractor's table grid on the thumbnails (re-reads every PDF; OCR for scans)")
     return parser
 
 
@@ -63,14 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _configure_logging(getattr(args, "verbose", 0))
     try:
-        return _run(args) if args.command == "run" else _tables(args)
+        return {"run": _run, "tables": _tables, "report": _report}[args.command](args)
     except KpuExtractError as exc:
         print(f"kpu-extract: error: {exc.message}", file=sys.stderr)
         return int(exc.exit_code)
     except OSError as exc:  # the output folder cannot be written (permissions, full disk, a file there)
         if getattr(args, "verbose", False):
             raise
-        print(f"kpu-extract: error: cannot write {exc.filename or args.out}: {exc.strerror or exc}; "
+        print(f"kpu-extract: error: cannot write {exc.filename or args.out or args.folder}: {exc.strerror or exc}; "
               "choose another --out", file=sys.stderr)
         return int(ExitCode.OUTPUT_ERROR)
 
@@ -160,10 +171,27 @@ def _tables(args) -> int:
             with open(args.out / f"page{page.number:03d}_table{table.index:02d}.csv", "w", newline="") as fh:
                 csv.writer(fh).writerows([[c if c is not None else "" for c in row] for row in table.rows])
             n += 1
+    if args.png:
+        from ..report.grid import document_to_pngs
+
+        document_to_pngs(doc, path, args.out)
     warnings = [w for page in doc.pages for w in page.warnings]
     if warnings:
         print(f"kpu-extract: warning: {path}: {warnings_to_error(warnings)}", file=sys.stderr)
-    print(f"{n} tables from {doc.n_pages} pages ({doc.n_ocr_pages} by OCR) -> {args.out}", file=sys.stderr)
+    print(f"{n} tables from {doc.n_pages} pages ({doc.n_ocr_pages} by OCR)"
+          f"{', page images' if args.png else ''} -> {args.out}", file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _report(args) -> int:
+    from ..report import ReportSettings, build_report
+
+    summary = build_report(args.folder, ReportSettings(out=args.out, only_attention=args.only_attention,
+                                                       grid=args.grid))
+    for note in summary.notes:
+        print(f"kpu-extract: note: {note}", file=sys.stderr)
+    print(f"{summary.documents} documents, {summary.pages_written} document pages -> "
+          f"{summary.out / 'index.html'}", file=sys.stderr)
     return int(ExitCode.OK)
 
 
