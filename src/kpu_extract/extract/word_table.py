@@ -1,0 +1,182 @@
+"""Borderless tables from words: columns from the white gaps they share, rows from line spacing.
+
+A table without ruling lines still shows its structure: its cells' text never crosses the white
+gaps between columns, and a row's wrapped lines sit one line spacing apart while a new row starts
+after the cell padding. Lines are split into segments (words closer than a gap); columns are the
+x-ranges no multi-segment line covers; a line's gap above it decides whether it continues a row.
+A segment that crosses column gaps (a group row printed across the table) becomes one spanning cell.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Cell, RawTable, Word
+
+# Words further apart than this many times the text height are in different segments; columns
+# come from the coverage of words, so a monospaced space that splits a cell costs nothing.
+SEGMENT_GAP = 0.45
+SEGMENT_GAP_MIN = 2.5  # points
+CHAR_GAP = 1.1
+# Words whose tops differ by less than this share of their height are on one line.
+LINE_TOL = 0.5
+# A line starts a new row when its gap to the line above exceeds the smallest gap by this factor.
+ROW_GAP_FACTOR = 1.2
+# A column gap must be free in this share of the multi-segment lines of a table.
+GAP_FREE_SHARE = 0.97
+MIN_GAP_WIDTH = 1.5  # points
+MIN_COLS, MIN_LINES = 3, 3
+# A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
+BREAK_FACTOR = 2.2
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    segments: list[list[Word]]
+
+
+def _char_width(w: Word) -> float:
+    return (w.x1 - w.x0) / max(1, len(w.text))
+
+
+def _segments(words: list[Word]) -> list[list[Word]]:
+    """Words of one line joined where the gap is a space: wider than SEGMENT_GAP x height, or a
+    monospaced space (CHAR_GAP x the mean character width), splits."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        height = w.bottom - w.top
+        limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
+                    if out else 0.0)
+        if out and w.x0 - out[-1][-1].x1 <= limit:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def words_to_lines(words: list[Word]) -> list[_Line]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(w.top - lines[-1][0].top) <= LINE_TOL * (w.bottom - w.top):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [_Line(min(w.top for w in ln), max(w.bottom for w in ln), _segments(ln)) for ln in lines]
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of lines that may be one table: split where the gap is much wider than the row spacing."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])]
+    positive = sorted(g for g in gaps if g > 1)
+    if not positive:
+        return [lines] if lines else []
+    typical = positive[len(positive) // 2]
+    blocks = [[lines[0]]]
+    for gap, line in zip(gaps, lines[1:]):
+        if gap > BREAK_FACTOR * typical and len(line.segments) == 1:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _separators(lines: list[_Line]) -> list[float]:
+    """x positions of the column gaps: white in (nearly) all multi-segment lines. A rare short
+    value inside a wide white run (a month mark in few rows) splits the run around itself."""
+    multi = [ln for ln in lines if len(ln.segments) > 1]
+    if len(multi) < MIN_LINES:
+        return []
+    words = [w for ln in multi for seg in ln.segments for w in seg]
+    x0 = min(w.x0 for w in words)
+    width = int(max(w.x1 for w in words) - x0) + 1
+    covered = [0] * width
+    for ln in multi:
+        hit = [False] * width
+        for w in (w for seg in ln.segments for w in seg):
+            for x in range(max(0, math.ceil(w.x0 - x0)), min(width, math.floor(w.x1 - x0))):
+                hit[x] = True
+        covered = [n + h for n, h in zip(covered, hit)]
+    limit = (1 - GAP_FREE_SHARE) * len(multi)
+    runs, start = [], None
+    for x, n in enumerate(covered + [len(multi) + 1]):
+        if n <= limit and start is None:
+            start = x
+        elif n > limit and start is not None:
+            if start > 0 and x < width:
+                runs.append((x0 + start, x0 + x))
+            start = None
+    seps = []
+    for a, b in runs:
+        inside = sorted((w.x0, w.x1) for w in words if w.x0 >= a and w.x1 <= b)
+        edge = a
+        for wa, wb in inside:
+            if wa - edge >= MIN_GAP_WIDTH:
+                seps.append((edge + wa) / 2)
+            edge = max(edge, wb)
+        if b - edge >= MIN_GAP_WIDTH:
+            seps.append((edge + b) / 2)
+    return seps
+
+
+def _col(seps: list[float], x: float) -> int:
+    return sum(1 for s in seps if s < x)
+
+
+def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
+    """Borderless tables among `words` (one page, PDF points)."""
+    tables = []
+    for block in _blocks(words_to_lines(words)):
+        seps = _separators(block)
+        if len(seps) + 1 < MIN_COLS:
+            continue
+        multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
+        block = block[multi[0]:multi[-1] + 1]
+        tables.append(_lines_to_table(block, seps, page, len(tables)))
+    return tables
+
+
+def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
+    n_cols = len(seps) + 1
+    heights = sorted(w.bottom - w.top for ln in lines for seg in ln.segments for w in seg)
+    height = heights[len(heights) // 2]
+    gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.top - a.top) > 0.9 * height)
+    spacing = gaps[0] if gaps else 0.0
+    rows: list[list[list[Word]]] = []  # row -> its lines' words
+    for line in lines:
+        if not rows or line.top - rows[-1][-1][0].top > spacing * ROW_GAP_FACTOR:
+            rows.append([])
+        rows[-1].append([w for seg in line.segments for w in seg])
+    dense: list[list[str | None]] = []
+    cells: list[Cell] = []
+    for r, row_lines in enumerate(rows):
+        by_col: dict[int, list[list[Word]]] = {}
+        span: dict[int, int] = {}
+        for line in row_lines:
+            for seg in _segments(line):
+                c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
+                cols = [c0] * len(seg) if c1 > c0 else [_col(seps, (w.x0 + w.x1) / 2) for w in seg]
+                if c1 > c0:
+                    span[c0] = max(span.get(c0, 1), c1 - c0 + 1)
+                for w, c in zip(seg, cols):
+                    parts = by_col.setdefault(c, [])
+                    if not parts or parts[-1][0].top != line[0].top:
+                        parts.append([])
+                    parts[-1].append(w)
+        texts: list[str | None] = [""] * n_cols
+        for c, parts in sorted(by_col.items()):
+            words = [w for p in parts for w in p]
+            texts[c] = "\n".join(" ".join(w.text for w in p) for p in parts)
+            for covered in range(c + 1, c + span.get(c, 1)):
+                if covered not in by_col:
+                    texts[covered] = None
+            bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                    max(w.bottom for w in words))
+            cells.append(Cell(text=texts[c], row=r, col=c, col_span=span.get(c, 1),
+                              bold=sum(w.bold for w in words) * 2 > len(words), bbox=bbox))
+        dense.append(texts)
+    bbox = (min(s[0].x0 for ln in lines for s in ln.segments), lines[0].top,
+            max(s[-1].x1 for ln in lines for s in ln.segments), lines[-1].bottom)
+    return RawTable(page=page, index=index, rows=dense, cells=cells, bbox=bbox, strategy="words")
