@@ -8,38 +8,29 @@ and quarters are assigned by position under their group cell, and by label only 
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..extract.model import RawTable
 from .values import month_from_header, quarter_from_header
 
-# First match wins; order matters ('TARGET KEGIATAN/AKSI' before 'KEGIATAN', 'SASARAN PROGRAM/KEGIATAN'
-# before 'KEGIATAN', the schedule group 'Pelaksanaan Kegiatan Bulanan' before 'PELAKSANAAN').
-ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (role, re.compile(pattern))
-    for role, pattern in (
-        ("schedule_month", r"bulan|rencana pelaksanaan|jadwal"),
-        ("schedule_quarter", r"triwulan|tw\b|kuartal"),
-        ("target_kegiatan", r"target kegiatan|target aksi"),
-        ("target_indikator", r"target indikator"),
-        ("target", r"^target\b"),
-        ("no", r"^no\b|^nomor$"),
-        ("program_kegiatan", r"^program\s*(/\s*)?kegiatan$"),
-        ("sasaran", r"sasaran"),
-        ("indikator", r"indikator|indicator"),
-        ("output", r"keluaran|output"),
-        ("kegiatan", r"kegiatan|aksi"),
-        ("realisasi", r"realisasi"),
-        ("capaian", r"capaian"),
-        ("pagu", r"biaya|pagu|anggaran|kebutuhan"),
-        ("pelaksana", r"pelaksana|penanggung ?jawab|unit kerja"),
-        ("persen", r"^%$|persen|^yo$|^o/o$"),  # OCR reads a lone '%' as 'Yo'
-        ("uraian", r"uraian|^program$|kategori"),
-        ("ket", r"^ket"),
-    )
-)
+ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
+
+
+def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Header synonyms of every role (vocabulary/column_roles.csv); first match wins, so the order
+    matters ('TARGET KEGIATAN/AKSI' before 'KEGIATAN', the schedule group 'Pelaksanaan Kegiatan
+    Bulanan' before 'PELAKSANAAN', 'Program/Kegiatan/Output' before 'KEGIATAN')."""
+    with open(ROLES_CSV, encoding="utf-8") as fh:
+        return tuple((r["role"], re.compile(r["pattern"])) for r in csv.DictReader(fh))
+
+
+ROLE_PATTERNS = _role_patterns()
 HEADER_MAX_WORDS = 6
+# A borderless table read from words may start with the title lines above its header.
+HEADER_SEARCH_ROWS = 4
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 
 
@@ -104,16 +95,17 @@ def _is_header_row(row: list[str | None]) -> bool:
 
 def table_to_columns(table: RawTable) -> ColumnMap | None:
     """Find the header rows of a table and give each column a role; None when no header is found."""
-    n_header = 0
-    while n_header < min(3, table.n_rows) and _is_header_row(table.rows[n_header]):
-        n_header += 1
-    if n_header == 0:
+    first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
+    if first is None or (first > 0 and table.strategy != "words"):
         return None
+    n_header = first
+    while n_header < min(first + 3, table.n_rows) and _is_header_row(table.rows[n_header]):
+        n_header += 1
     roles: list[str | None] = []
     months: dict[int, int] = {}
     quarters: dict[int, int] = {}
     for c in range(table.n_cols):
-        covers = [cov for r in range(n_header) if (cov := _covering(table, r, c))]
+        covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
         role = next((rl for text, _, _ in covers if (rl := header_role(text))), None)
         group = next(((rl, c0, c1) for text, c0, c1 in covers
                       if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)

@@ -24,6 +24,12 @@ FOOTER_WORDS, HEADER_WORDS = 4, 15
 # Share of columns whose roles must agree for a header to count as the previous one repeated.
 SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
+# A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
+_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
+# A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
+CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
+# Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
+LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
 
 @dataclass
@@ -70,9 +76,9 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
             or (columns is not None and _same_layout(columns, previous.columns)))
         if continues:
             start = columns.header_rows if columns else _skip_number_rows(table, 0)
-            previous.rows.extend(_data_rows(table, start))
+            previous.rows.extend(_data_rows(table, start, previous.columns))
         elif columns is not None:
-            logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows)))
+            logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows, columns)))
         else:
             unread.append(table)
             continue
@@ -111,8 +117,10 @@ def _skip_number_rows(table: RawTable, start: int) -> int:
     return start
 
 
-def _data_rows(table: RawTable, start: int) -> list[TableRow]:
+def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow]:
     out = []
+    line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
+    label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode")}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -123,9 +131,15 @@ def _data_rows(table: RawTable, start: int) -> list[TableRow]:
             continue
         text = [c if c is not None else "" for c in cells]
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
-        total = bool(_TOTAL.match(text[filled[0]]))
-        out.append(TableRow(page=table.page, cells=text, total=total, bold=table.is_bold(r),
-                            group=spans_row and not total, covered=[c is None for c in cells]))
+        label = text[filled[0]]
+        total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
+        bold = table.is_bold(r)
+        # A group row (program / kegiatan / output) fills label columns only: spanning, or its
+        # label starts with a DIPA code, or it is bold, where the table has such label columns.
+        grouped = bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
+            bool(CODE.match(label)) or bold or spans_row)
+        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold,
+                            group=(spans_row or grouped) and not total, covered=[c is None for c in cells]))
     return out
 
 
