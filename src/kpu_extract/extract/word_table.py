@@ -27,6 +27,8 @@ ROW_GAP_FACTOR = 1.2
 GAP_FREE_SHARE = 0.97
 MIN_GAP_WIDTH = 1.5  # points
 MIN_COLS, MIN_LINES = 3, 3
+# Line spacing at most this many times the text height (a row gap adds the cell padding).
+LEADING = 1.25
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
 BREAK_FACTOR = 2.2
 
@@ -95,8 +97,8 @@ def _separators(lines: list[_Line]) -> list[float]:
     covered = [0] * width
     for ln in multi:
         hit = [False] * width
-        for w in (w for seg in ln.segments for w in seg):
-            for x in range(max(0, math.ceil(w.x0 - x0)), min(width, math.floor(w.x1 - x0))):
+        for seg in ln.segments:  # a segment, not a word: monospaced spaces align across lines
+            for x in range(max(0, math.ceil(seg[0].x0 - x0)), min(width, math.floor(seg[-1].x1 - x0))):
                 hit[x] = True
         covered = [n + h for n, h in zip(covered, hit)]
     limit = (1 - GAP_FREE_SHARE) * len(multi)
@@ -121,6 +123,31 @@ def _separators(lines: list[_Line]) -> list[float]:
     return seps
 
 
+def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
+    """Join a sparse column to the neighbour it never shares a line with: a centred header label
+    over right-aligned amounts leaves white between them, but they are one column. The sparsest
+    column goes first, into the nearer of its complementary neighbours."""
+    while True:
+        occupied = [{_col(seps, (w.x0 + w.x1) / 2) for seg in ln.segments for w in seg} for ln in lines]
+        counts = [sum(c in occ for occ in occupied) for c in range(len(seps) + 1)]
+        extent = [[math.inf, -math.inf] for _ in counts]
+        for ln in lines:
+            for w in (w for seg in ln.segments for w in seg):
+                e = extent[_col(seps, (w.x0 + w.x1) / 2)]
+                e[0], e[1] = min(e[0], w.x0), max(e[1], w.x1)
+        best = None
+        for c in sorted(range(len(counts)), key=lambda c: counts[c]):
+            options = [(extent[c][0] - extent[n][1] if n < c else extent[n][0] - extent[c][1], n)
+                       for n in (c - 1, c + 1) if 0 <= n < len(counts) and counts[n]
+                       and not any(c in occ and n in occ for occ in occupied)]
+            if counts[c] and options:
+                best = (c, min(options)[1])
+                break
+        if best is None:
+            return seps
+        seps = [s for j, s in enumerate(seps) if j != min(best)]
+
+
 def _col(seps: list[float], x: float) -> int:
     return sum(1 for s in seps if s < x)
 
@@ -129,7 +156,7 @@ def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
     """Borderless tables among `words` (one page, PDF points)."""
     tables = []
     for block in _blocks(words_to_lines(words)):
-        seps = _separators(block)
+        seps = _join_complements(block, _separators(block))
         if len(seps) + 1 < MIN_COLS:
             continue
         multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
@@ -143,7 +170,8 @@ def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int
     heights = sorted(w.bottom - w.top for ln in lines for seg in ln.segments for w in seg)
     height = heights[len(heights) // 2]
     gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.top - a.top) > 0.9 * height)
-    spacing = gaps[0] if gaps else 0.0
+    # The line spacing inside a cell; where no cell wraps the smallest gap is already a row's.
+    spacing = min(gaps[0] if gaps else 0.0, LEADING * height)
     rows: list[list[list[Word]]] = []  # row -> its lines' words
     for line in lines:
         if not rows or line.top - rows[-1][-1][0].top > spacing * ROW_GAP_FACTOR:

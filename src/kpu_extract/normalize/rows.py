@@ -135,8 +135,9 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
         bold = table.is_bold(r)
         # A group row (program / kegiatan / output) fills label columns only: spanning, or its
-        # label starts with a DIPA code, or it is bold, where the table has such label columns.
-        grouped = bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
+        # label starts with a DIPA code, or it is bold, in a table of lines with a label column
+        # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
+        grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
             bool(CODE.match(label)) or bold or spans_row)
         out.append(TableRow(page=table.page, cells=text, total=total, bold=bold,
                             group=(spans_row or grouped) and not total, covered=[c is None for c in cells]))

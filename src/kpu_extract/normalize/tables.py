@@ -161,7 +161,9 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
     elif (program := program_name(hierarchy.vocab, uraian)):
         level = "program"
     else:
-        level = "kegiatan"
+        level, program = "kegiatan", hierarchy.program
+    if level == "program" and not row.total:
+        hierarchy.program = program  # a budget list: the kegiatan under a program row are its
     persen = None
     if lt.columns.col("persen") is not None:
         try:
