@@ -101,7 +101,7 @@ def _separators(lines: list[_Line]) -> list[float]:
             for x in range(max(0, math.ceil(seg[0].x0 - x0)), min(width, math.floor(seg[-1].x1 - x0))):
                 hit[x] = True
         covered = [n + h for n, h in zip(covered, hit)]
-    limit = (1 - GAP_FREE_SHARE) * len(multi)
+    limit = max(1.0, (1 - GAP_FREE_SHARE) * len(multi))  # one line may cross: a group label over its columns
     runs, start = [], None
     for x, n in enumerate(covered + [len(multi) + 1]):
         if n <= limit and start is None:
@@ -127,14 +127,20 @@ def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
     """Join a sparse column to the neighbour it never shares a line with: a centred header label
     over right-aligned amounts leaves white between them, but they are one column. The sparsest
     column goes first, into the nearer of its complementary neighbours."""
+    lines = [ln for ln in lines if len(ln.segments) > 1]  # titles and spanning rows cross columns
     while True:
-        occupied = [{_col(seps, (w.x0 + w.x1) / 2) for seg in ln.segments for w in seg} for ln in lines]
+        occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
         counts = [sum(c in occ for occ in occupied) for c in range(len(seps) + 1)]
+        if 0 in counts[1:] or (counts and counts[0] == 0 and seps):  # an empty column: drop a gap
+            empty = counts.index(0)
+            seps = [s for j, s in enumerate(seps) if j != max(0, empty - 1)]
+            continue
         extent = [[math.inf, -math.inf] for _ in counts]
         for ln in lines:
-            for w in (w for seg in ln.segments for w in seg):
-                e = extent[_col(seps, (w.x0 + w.x1) / 2)]
-                e[0], e[1] = min(e[0], w.x0), max(e[1], w.x1)
+            for seg in ln.segments:
+                for c in _seg_cols(seps, seg):
+                    e = extent[c]
+                    e[0], e[1] = min(e[0], seg[0].x0), max(e[1], seg[-1].x1)
         best = None
         for c in sorted(range(len(counts)), key=lambda c: counts[c]):
             options = [(extent[c][0] - extent[n][1] if n < c else extent[n][0] - extent[c][1], n)
@@ -146,6 +152,12 @@ def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
         if best is None:
             return seps
         seps = [s for j, s in enumerate(seps) if j != min(best)]
+
+
+def _seg_cols(seps: list[float], seg: list[Word]) -> set[int]:
+    """Columns a segment occupies: its words' columns, or only its first when it crosses a gap."""
+    c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
+    return {c0} if c1 > c0 else {_col(seps, (w.x0 + w.x1) / 2) for w in seg}
 
 
 def _col(seps: list[float], x: float) -> int:
@@ -193,6 +205,9 @@ def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int
                     if not parts or parts[-1][0].top != line[0].top:
                         parts.append([])
                     parts[-1].append(w)
+        # A label across columns that hold their own words in this row (a group label over month
+        # numbers in one header row) spans nothing: the columns keep their own labels.
+        span = {c: n for c, n in span.items() if not any(k in by_col for k in range(c + 1, c + n))}
         texts: list[str | None] = [""] * n_cols
         for c, parts in sorted(by_col.items()):
             words = [w for p in parts for w in p]

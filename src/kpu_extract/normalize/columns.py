@@ -62,8 +62,10 @@ def header_role(text: str | None) -> str | None:
     t = _norm(text)
     if not t:
         return None
+    # A label wrapped inside a word ('PROGRAM/KEGIATAN/OUT' + 'PUT') is also tried joined up.
+    joined = _norm((text or "").replace("\n", ""))
     for role, pattern in ROLE_PATTERNS:
-        if pattern.search(t):
+        if pattern.search(t) or (joined != t and pattern.search(joined)):
             return role
     return None
 
@@ -120,6 +122,13 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
                 quarters[c], role = quarter, "quarter"
         elif role is None and month_from_header(label):
             months[c], role = month_from_header(label), "month"
+        elif role in ("schedule_month", "schedule_quarter") and label and "\n" in label.strip():
+            # one header row read from words: the group label above this column's own label
+            last = label.strip().splitlines()[-1]
+            if role == "schedule_month" and month_from_header(last):
+                months[c], role = month_from_header(last), "month"
+            elif role == "schedule_quarter" and quarter_from_header(last):
+                quarters[c], role = quarter_from_header(last), "quarter"
         roles.append(role)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
