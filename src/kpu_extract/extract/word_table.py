@@ -19,6 +19,8 @@ from .model import Cell, RawTable, Word
 SEGMENT_GAP = 0.45
 SEGMENT_GAP_MIN = 2.5  # points
 CHAR_GAP = 1.1
+# A line of at least this many words whose gaps differ by at most this many points is justified prose.
+JUSTIFIED_MIN_WORDS, JUSTIFIED_SPREAD = 5, 0.6
 # Words whose tops differ by less than this share of their height are on one line.
 LINE_TOL = 0.5
 # A line starts a new row when its gap to the line above exceeds the smallest gap by this factor.
@@ -44,11 +46,22 @@ def _char_width(w: Word) -> float:
     return (w.x1 - w.x0) / max(1, len(w.text))
 
 
+def _justified(words: list[Word]) -> bool:
+    """A line of justified prose: its stretched spaces are all the same width (a table row's
+    gaps differ: a space inside a cell, the padding between cells)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    return (len(words) >= JUSTIFIED_MIN_WORDS and max(gaps) - min(gaps) <= JUSTIFIED_SPREAD
+            and sum(len(w.text) for w in words) >= 3 * len(words))
+
+
 def _segments(words: list[Word]) -> list[list[Word]]:
     """Words of one line joined where the gap is a space: wider than SEGMENT_GAP x height, or a
     monospaced space (CHAR_GAP x the mean character width), splits."""
+    words = sorted(words, key=lambda w: w.x0)
+    if _justified(words):
+        return [words]
     out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.x0):
+    for w in words:
         height = w.bottom - w.top
         limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
                     if out else 0.0)
