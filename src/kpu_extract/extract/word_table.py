@@ -206,8 +206,9 @@ def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int
     cells: list[Cell] = []
     for r, row_lines in enumerate(rows):
         by_col: dict[int, list[list[Word]]] = {}
+        last_line: dict[int, int] = {}
         span: dict[int, int] = {}
-        for line in row_lines:
+        for li, line in enumerate(row_lines):
             for seg in _segments(line):
                 c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
                 cols = [c0] * len(seg) if c1 > c0 else [_col(seps, (w.x0 + w.x1) / 2) for w in seg]
@@ -215,8 +216,9 @@ def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int
                     span[c0] = max(span.get(c0, 1), c1 - c0 + 1)
                 for w, c in zip(seg, cols):
                     parts = by_col.setdefault(c, [])
-                    if not parts or parts[-1][0].top != line[0].top:
+                    if last_line.get(c) != li:
                         parts.append([])
+                        last_line[c] = li
                     parts[-1].append(w)
         # A label across columns that hold their own words in this row (a group label over month
         # numbers in one header row) spans nothing: the columns keep their own labels.

@@ -120,7 +120,7 @@ def _skip_number_rows(table: RawTable, start: int) -> int:
 def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow]:
     out = []
     line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
-    label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode")}
+    label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
