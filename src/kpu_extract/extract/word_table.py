@@ -185,7 +185,12 @@ def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
         if len(seps) + 1 < MIN_COLS:
             continue
         multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
-        block = block[multi[0]:multi[-1] + 1]
+        first = multi[0]
+        # a header label's first line may stand alone just above the rest of the header
+        while first > 0 and block[first].top - block[first - 1].top <= LEADING * (block[first - 1].bottom -
+                                                                                  block[first - 1].top):
+            first -= 1
+        block = block[first:multi[-1] + 1]
         tables.append(_lines_to_table(block, seps, page, len(tables)))
     return tables
 
