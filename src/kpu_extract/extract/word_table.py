@@ -31,6 +31,8 @@ MIN_GAP_WIDTH = 1.5  # points
 MIN_COLS, MIN_LINES = 3, 3
 # Line spacing at most this many times the text height (a row gap adds the cell padding).
 LEADING = 1.25
+# Lines at the top of a table that may hold its header (labels, a second header row, numbers).
+HEADER_LINES = 6
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
 BREAK_FACTOR = 2.2
 
@@ -137,9 +139,9 @@ def _separators(lines: list[_Line]) -> list[float]:
 
 
 def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
-    """Join a sparse column to the neighbour it never shares a line with: a centred header label
-    over right-aligned amounts leaves white between them, but they are one column. The sparsest
-    column goes first, into the nearer of its complementary neighbours."""
+    """Join a column of header lines only to the neighbour it never shares a line with: a centred
+    header label over right-aligned amounts leaves white between them, but they are one column.
+    The sparsest column goes first, into the nearer of its complementary neighbours."""
     lines = [ln for ln in lines if len(ln.segments) > 1]  # titles and spanning rows cross columns
     while True:
         occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
@@ -159,7 +161,8 @@ def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
             options = [(extent[c][0] - extent[n][1] if n < c else extent[n][0] - extent[c][1], n)
                        for n in (c - 1, c + 1) if 0 <= n < len(counts) and counts[n]
                        and not any(c in occ and n in occ for occ in occupied)]
-            if counts[c] and options:
+            header_only = all(c not in occ for occ in occupied[HEADER_LINES:])
+            if counts[c] and options and header_only:
                 best = (c, min(options)[1])
                 break
         if best is None:
