@@ -31,6 +31,9 @@ MIN_GAP_WIDTH = 1.5  # points
 MIN_COLS, MIN_LINES = 3, 3
 # Line spacing at most this many times the text height (a row gap adds the cell padding).
 LEADING = 1.25
+# Two runs of lines are one table when this share of their column gaps lie within SAME_GAP points.
+SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
+HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
 # Lines at the top of a table that may hold its header (labels, a second header row, numbers).
 HEADER_LINES = 6
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
@@ -97,7 +100,26 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
-    return blocks
+    return [part for block in blocks for part in _split_tables(block)]
+
+
+def _split_tables(block: list[_Line]) -> list[list[_Line]]:
+    """Two tables under each other with a heading between: split at a one-segment line where
+    the column gaps above and below it disagree."""
+    gaps = sorted(b.top - a.top for a, b in zip(block, block[1:]))
+    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    for i in range(1, len(block) - 1):
+        if len(block[i].segments) != 1 or block[i].top - block[i - 1].top <= HEADING_GAP * typical:
+            continue
+        above, below = _separators(block[:i]), _separators(block[i + 1:])
+        if above and below and not _same_columns(above, below):
+            return [block[:i]] + _split_tables(block[i:])
+    return [block]
+
+
+def _same_columns(a: list[float], b: list[float]) -> bool:
+    shared = sum(1 for x in a if any(abs(x - y) <= SAME_GAP for y in b))
+    return shared >= SAME_COLUMNS_SHARE * max(len(a), len(b))
 
 
 def _separators(lines: list[_Line]) -> list[float]:
