@@ -204,7 +204,12 @@ def _col(seps: list[float], x: float) -> int:
 
 def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
     """Borderless tables among `words` (one page, PDF points)."""
-    tables = []
+    return [table for table, _ in words_to_tables_and_gaps(words, page)]
+
+
+def words_to_tables_and_gaps(words: list[Word], page: int) -> list[tuple[RawTable, list[float]]]:
+    """Borderless tables among `words`, each with the x positions of its column gaps."""
+    tables: list[tuple[RawTable, list[float]]] = []
     for block in _blocks(words_to_lines(words)):
         seps = _join_complements(block, _separators(block))
         if len(seps) + 1 < MIN_COLS:
@@ -216,7 +221,7 @@ def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
                                                                                   block[first - 1].top):
             first -= 1
         block = block[first:multi[-1] + 1]
-        tables.append(_lines_to_table(block, seps, page, len(tables)))
+        tables.append((_lines_to_table(block, seps, page, len(tables)), seps))
     return tables
 
 
