@@ -72,7 +72,7 @@ def header_role(text: str | None) -> str | None:
 
 def is_column_number_row(row: list[str | None]) -> bool:
     """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data."""
-    texts = [_norm(c) for c in row if _norm(c)]
+    texts = [t for c in row if _norm(c) for t in _norm(c).split()]  # '(17) (18)': two columns read as one
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
@@ -130,6 +130,11 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             elif role == "schedule_quarter" and quarter_from_header(last):
                 quarters[c], role = quarter_from_header(last), "quarter"
         roles.append(role)
+    if "schedule_quarter" in roles:  # a quarter group label that spans nothing (read from words)
+        for c, role in enumerate(roles):
+            label = (_covering(table, n_header - 1, c) or ("",))[0]
+            if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
+                quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
