@@ -34,6 +34,8 @@ LEADING = 1.25
 # Two runs of lines are one table when this share of their column gaps lie within SAME_GAP points.
 SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
 HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
+# The text an empty cell under a shaded box reads (a schedule drawn as filled cells).
+FILLED_MARK = "\u25a0"
 # Lines at the top of a table that may hold its header (labels, a second header row, numbers).
 HEADER_LINES = 6
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
@@ -202,12 +204,14 @@ def _col(seps: list[float], x: float) -> int:
     return sum(1 for s in seps if s < x)
 
 
-def words_to_tables(words: list[Word], page: int) -> list[RawTable]:
-    """Borderless tables among `words` (one page, PDF points)."""
-    return [table for table, _ in words_to_tables_and_gaps(words, page)]
+def words_to_tables(words: list[Word], page: int, fills: list[tuple] = ()) -> list[RawTable]:
+    """Borderless tables among `words` (one page, PDF points); an empty cell under one of the
+    filled boxes `fills` (x0, top, x1, bottom) reads FILLED_MARK (a schedule drawn as shaded cells)."""
+    return [table for table, _ in words_to_tables_and_gaps(words, page, fills)]
 
 
-def words_to_tables_and_gaps(words: list[Word], page: int) -> list[tuple[RawTable, list[float]]]:
+def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = ()
+                             ) -> list[tuple[RawTable, list[float]]]:
     """Borderless tables among `words`, each with the x positions of its column gaps."""
     tables: list[tuple[RawTable, list[float]]] = []
     for block in _blocks(words_to_lines(words)):
@@ -221,8 +225,29 @@ def words_to_tables_and_gaps(words: list[Word], page: int) -> list[tuple[RawTabl
                                                                                   block[first - 1].top):
             first -= 1
         block = block[first:multi[-1] + 1]
-        tables.append((_lines_to_table(block, seps, page, len(tables)), seps))
+        table = _lines_to_table(block, seps, page, len(tables))
+        if fills:
+            _mark_fills(table, seps, fills)
+        tables.append((table, seps))
     return tables
+
+
+def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
+    """Shaded empty cells of rows that also hold text read FILLED_MARK (a header row, all shaded, is left)."""
+    tops = {c.row: c.bbox[1] for c in table.cells}
+    bottoms: dict[int, float] = {}
+    for c in table.cells:
+        bottoms[c.row] = max(bottoms.get(c.row, 0.0), c.bbox[3])
+    rows = sorted(tops)
+    for x0, top, x1, bottom in fills:
+        cy = (top + bottom) / 2
+        r = next((r for i, r in enumerate(rows) if tops[r] - 3 <= cy and (i + 1 == len(rows) or cy < tops[rows[i + 1]])
+                  and cy <= max(bottoms[r], bottom) + 3), None)
+        c = _col(seps, (x0 + x1) / 2)
+        if r is None or table.rows[r][c] != "":
+            continue
+        table.rows[r][c] = FILLED_MARK
+        table.cells.append(Cell(text=FILLED_MARK, row=r, col=c, bbox=(x0, top, x1, bottom)))
 
 
 def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:

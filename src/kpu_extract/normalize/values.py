@@ -191,7 +191,7 @@ _B_DIGITS = str.maketrans("IiLl|Oo", "1111100")
 _B_TOKEN = r"B\s*([0-9IlL|Oo]{1,2})(?:\s*(?:-|–|s\.?\s*/?\s*d\.?)\s*B?\s*([0-9IlL|Oo]{1,2}))?"
 _WEEKS = r"[1-5lI](?:\s*-\s*[1-5lI])?"
 # 'minggu ke 3' may come wrapped inside a narrow month cell: 'ming gu ke 3'.
-_MARK_TOKEN = rf"(?:M\s*{_WEEKS}|m\s*i\s*n\s*g\s*g\s*u\s*(?:k\s*e\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1])"
+_MARK_TOKEN = rf"(?:M\s*{_WEEKS}|m\s*i\s*n\s*g\s*g\s*u\s*(?:k\s*e\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1■])"
 _MARKS = re.compile(rf"{_MARK_TOKEN}(?:[\s,;]+{_MARK_TOKEN})*", re.IGNORECASE)
 
 
