@@ -59,6 +59,8 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     chars = page.chars
     fills = _fills(page)
     tables = [_table_to_raw(t, number, i, chars, fills) for i, t in enumerate(found)]
+    # shaded schedule cells drawn as boxes make grids of their own, holding no text
+    tables = [t for t in tables if any((c or "").strip() for row in t.rows for c in row)]
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], bold="Bold" in w.get("fontname", ""))
              for w in page.extract_words(extra_attrs=["fontname"])]
     borderless = _borderless(words, tables, number, fills)

@@ -33,11 +33,12 @@ MIN_COLS, MIN_LINES = 3, 3
 LEADING = 1.25
 # Two runs of lines are one table when this share of their column gaps lie within SAME_GAP points.
 SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
+SPLIT_MIN_LINES = 5
 HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
 # The text an empty cell under a shaded box reads (a schedule drawn as filled cells).
 FILLED_MARK = "\u25a0"
-# Lines at the top of a table that may hold its header (labels, a second header row, numbers).
-HEADER_LINES = 6
+# Rows at the top of a table that may hold its header (labels, a second header row, numbers).
+HEADER_ROWS = 3
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
 BREAK_FACTOR = 2.2
 
@@ -113,6 +114,8 @@ def _split_tables(block: list[_Line]) -> list[list[_Line]]:
     for i in range(1, len(block) - 1):
         if len(block[i].segments) != 1 or block[i].top - block[i - 1].top <= HEADING_GAP * typical:
             continue
+        if min(sum(len(ln.segments) > 1 for ln in part) for part in (block[:i], block[i + 1:])) < SPLIT_MIN_LINES:
+            continue  # a header alone above its group rows is no table of its own
         above, below = _separators(block[:i]), _separators(block[i + 1:])
         if above and below and not _same_columns(above, below):
             return [block[:i]] + _split_tables(block[i:])
@@ -146,19 +149,25 @@ def _separators(lines: list[_Line]) -> list[float]:
         if n <= limit and start is None:
             start = x
         elif n > limit and start is not None:
-            if start > 0 and x < width:
-                runs.append((x0 + start, x0 + x))
+            runs.append((x0 + start, x0 + x, start == 0, x >= width))
             start = None
     seps = []
-    for a, b in runs:
+    # A white run at the left or right edge is margin, unless a header label stands in it (the
+    # label column of group rows, which fill no other line): then it ends at that label.
+    for a, b, left_edge, right_edge in runs:
         inside = sorted((w.x0, w.x1) for w in words if w.x0 >= a and w.x1 <= b)
-        edge = a
+        edge, cuts = a, []
         for wa, wb in inside:
             if wa - edge >= MIN_GAP_WIDTH:
-                seps.append((edge + wa) / 2)
+                cuts.append((edge + wa) / 2)
             edge = max(edge, wb)
         if b - edge >= MIN_GAP_WIDTH:
-            seps.append((edge + b) / 2)
+            cuts.append((edge + b) / 2)
+        if left_edge and cuts:
+            cuts = cuts[1:] if inside else []
+        if right_edge and cuts:
+            cuts = cuts[:-1] if inside else []
+        seps += cuts
     return seps
 
 
@@ -166,9 +175,14 @@ def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
     """Join a column of header lines only to the neighbour it never shares a line with: a centred
     header label over right-aligned amounts leaves white between them, but they are one column.
     The sparsest column goes first, into the nearer of its complementary neighbours."""
-    lines = [ln for ln in lines if len(ln.segments) > 1]  # titles and spanning rows cross columns
+    # A column is a header's when below the first HEADER_ROWS rows no line starts or stands in
+    # it, one-segment lines (group rows of a label column) included; sharing is judged per line
+    # of several segments (titles and spanning rows cross columns).
+    below = [ln for row in _rows(lines)[HEADER_ROWS:] for ln in row]
+    lines = [ln for ln in lines if len(ln.segments) > 1]
     while True:
         occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
+        used_below = {c for ln in below for seg in ln.segments for c in _seg_cols(seps, seg)}
         counts = [sum(c in occ for occ in occupied) for c in range(len(seps) + 1)]
         if 0 in counts[1:] or (counts and counts[0] == 0 and seps):  # an empty column: drop a gap
             empty = counts.index(0)
@@ -185,7 +199,7 @@ def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
             options = [(extent[c][0] - extent[n][1] if n < c else extent[n][0] - extent[c][1], n)
                        for n in (c - 1, c + 1) if 0 <= n < len(counts) and counts[n]
                        and not any(c in occ and n in occ for occ in occupied)]
-            header_only = all(c not in occ for occ in occupied[HEADER_LINES:])
+            header_only = c not in used_below
             if counts[c] and options and header_only:
                 best = (c, min(options)[1])
                 break
@@ -215,16 +229,18 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
     """Borderless tables among `words`, each with the x positions of its column gaps."""
     tables: list[tuple[RawTable, list[float]]] = []
     for block in _blocks(words_to_lines(words)):
-        seps = _join_complements(block, _separators(block))
-        if len(seps) + 1 < MIN_COLS:
-            continue
         multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
+        if len(multi) < MIN_LINES:
+            continue
         first = multi[0]
         # a header label's first line may stand alone just above the rest of the header
         while first > 0 and block[first].top - block[first - 1].top <= LEADING * (block[first - 1].bottom -
                                                                                   block[first - 1].top):
             first -= 1
         block = block[first:multi[-1] + 1]
+        seps = _join_complements(block, _separators(block))
+        if len(seps) + 1 < MIN_COLS:
+            continue
         table = _lines_to_table(block, seps, page, len(tables))
         if fills:
             _mark_fills(table, seps, fills)
@@ -250,18 +266,25 @@ def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
         table.cells.append(Cell(text=FILLED_MARK, row=r, col=c, bbox=(x0, top, x1, bottom)))
 
 
-def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
-    n_cols = len(seps) + 1
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped into table rows: a line starts a row when its gap to the line above is
+    wider than the line spacing inside a cell."""
     heights = sorted(w.bottom - w.top for ln in lines for seg in ln.segments for w in seg)
     height = heights[len(heights) // 2]
     gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.top - a.top) > 0.9 * height)
     # The line spacing inside a cell; where no cell wraps the smallest gap is already a row's.
     spacing = min(gaps[0] if gaps else 0.0, LEADING * height)
-    rows: list[list[list[Word]]] = []  # row -> its lines' words
+    rows: list[list[_Line]] = []
     for line in lines:
-        if not rows or line.top - rows[-1][-1][0].top > spacing * ROW_GAP_FACTOR:
+        if not rows or line.top - rows[-1][-1].top > spacing * ROW_GAP_FACTOR:
             rows.append([])
-        rows[-1].append([w for seg in line.segments for w in seg])
+        rows[-1].append(line)
+    return rows
+
+
+def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
+    n_cols = len(seps) + 1
+    rows = [[[w for seg in ln.segments for w in seg] for ln in row] for row in _rows(lines)]
     dense: list[list[str | None]] = []
     cells: list[Cell] = []
     for r, row_lines in enumerate(rows):
