@@ -51,7 +51,7 @@ def test_group_label_column_of_a_borderless_rkt_stays_a_column():
 
 @pytest.mark.parametrize("text,role", [("Alokasi", "pagu"), ("Jumlah (Rp)", "pagu"), ("PJ", "pelaksana"),
                                        ("Kode DIPA", "kode"), ("Waktu Pelaksanaan (Bulan)", "schedule_month"),
-                                       ("PROGRAM/KEGIATAN/OUT\nPUT", "program_kegiatan"), ("Jumlah Anggaran", "pagu")])
+                                       ("PROGRAM/KEGIATAN/OUT\nPUT", "program_kegiatan")])
 def test_header_synonyms_from_the_vocabulary(text, role):
     assert header_role(text) == role
 
