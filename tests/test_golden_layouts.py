@@ -2,8 +2,9 @@
 
 The issue-9 goals (digital pagu R >= 0.99 / P >= 0.995, scans 0.97 / 0.99, targets 0.97 / 0.99,
 schedule F1 >= 0.98, metadata right everywhere) are not met yet on every layout class; until they
-are, FLOORS holds today's measured figures on this subset so a regression fails. Where a floor
-equals the goal the goal is met. Held-out draws are never in the subset.
+are, FLOORS holds today's measured figures on this subset (rounded down) so a regression fails;
+where a floor is the goal (realisasi; pagu on the scans) the goal is met on the subset. Held-out
+draws are never in the subset. The whole corpus: `make eval`.
 """
 
 from __future__ import annotations
@@ -19,15 +20,18 @@ sys.path.insert(0, str(CORPUS))
 from eval_layouts import score  # noqa: E402
 
 LAYOUTS = CORPUS / "layouts"
-# Two documents of every ruling class (tuned draws), of different doc types, and three scans.
-DIGITAL = ["L00_rak_grid", "L02_rkt_grid", "L07_rakq_none", "L10_lakip_none", "L13_rakq_hrules",
-           "L17_laptah_hrules", "L20_rkt_headerbox", "L23_laptah_headerbox"]
-SCANS = ["L00_rak_grid-normal-300", "L13_rakq_hrules-normal-300", "L39_pk_hrules-normal-300"]
+# Tuned draws of every ruling class and doc type (one that still fails, L18, to see it move),
+# and four one-page scans.
+DIGITAL = ["L02_rkt_grid", "L05_laptah_grid", "L24_rak_grid", "L07_rakq_none", "L11_laptah_none",
+           "L12_rak_hrules", "L14_rkt_hrules", "L18_rak_headerbox", "L21_pk_headerbox", "L22_lakip_headerbox"]
+SCANS = ["L26_rkt_grid-normal-300", "L36_rak_hrules-normal-300", "L52_lakip_grid-normal-300",
+         "L65_laptah_hrules-normal-300"]
 GOALS = {"pagu": (0.99, 0.995), "realisasi": (0.99, 0.995), "targets": (0.97, 0.99), "schedule": (0.98, 0.98)}
 FLOORS = {  # (kind, dataset) -> (recall, precision) measured on this subset; see the module docstring
-    ("digital", "pagu"): (0.0, 0.0), ("digital", "realisasi"): (0.0, 0.0),
-    ("digital", "targets"): (0.0, 0.0), ("digital", "schedule"): (0.0, 0.0),
-    ("scan", "pagu"): (0.0, 0.0), ("scan", "targets"): (0.0, 0.0), ("scan", "schedule"): (0.0, 0.0),
+    ("digital", "pagu"): (0.85, 0.99), ("digital", "realisasi"): GOALS["realisasi"],
+    ("digital", "targets"): (0.63, 0.73), ("digital", "schedule"): (0.88, 0.88),
+    ("scan", "pagu"): GOALS["pagu"], ("scan", "realisasi"): GOALS["realisasi"],
+    ("scan", "targets"): (0.73, 0.77), ("scan", "schedule"): (0.95, 0.95),
 }
 
 
@@ -46,7 +50,7 @@ def _scored(path: str) -> dict:
 
 
 def test_subset_is_tuned_draws_only():
-    for name in DIGITAL:
+    for name in DIGITAL + [n.split("-")[0] for n in SCANS]:
         truth = json.loads((LAYOUTS / "truth" / f"{name}.json").read_text())
         assert not truth["held_out"], name
 
