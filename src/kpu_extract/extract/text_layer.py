@@ -6,7 +6,7 @@ up as one cell bbox that we turn into row/col spans. The words outside ruled tab
 for borderless tables (word_table.py: columns from shared white gaps, rows from line spacing); a
 small ruled table right above such a table is its ruled header box and is read with it.
 
-Measured on the 48 layout-corpus documents that are not fully ruled (bench/borderless.py):
+Measured on the 48 layout-corpus documents that are not fully ruled (bench/bench_borderless.py):
 amounts that stand alone in one cell of the tables found: pdfplumber's text strategy 0.883,
 camelot-py 2.0.0 stream 0.800 (0.40 vs 0.18 s/page); both cut words and wrapped cells apart
 (pdfplumber: 'K', 'O', 'MISI P' for a title; every wrapped line its own row), so neither is used.

@@ -1,6 +1,6 @@
 """Borderless digital tables: camelot stream vs pdfplumber's text strategy on the layout corpus.
 
-    PYTHONPATH=src python bench/borderless.py
+    PYTHONPATH=src python bench/bench_borderless.py
 
 For every digital layout document that is not fully ruled: the share of its truth amounts (pagu
 and realisasi) that stand alone in one cell of the tables the finder returns, and seconds per page.
