@@ -29,6 +29,13 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 ROLE_PATTERNS = _role_patterns()
 HEADER_MAX_WORDS = 6
+# A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
+CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
+# An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'.
+AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-)?$", re.I)
+# A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
+CONTENT_SHARE = 0.6
+CONTENT_MIN_CELLS = 2
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
@@ -135,8 +142,47 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             label = (_covering(table, n_header - 1, c) or ("",))[0]
             if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
                 quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
+    _roles_from_content(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
         n_header = numbered[0] + 1
     return ColumnMap(tuple(roles), months, quarters, n_header)
+
+
+def content_role(cells: list[str]) -> str | None:
+    """'pagu' for a column of amounts, 'kode' for a column of DIPA codes, else None."""
+    filled = [" ".join(c.split()) for c in cells if c and c.strip()]
+    if len(filled) < CONTENT_MIN_CELLS:
+        return None
+    for role, pattern in (("pagu", AMOUNT), ("kode", CODE)):
+        if sum(1 for c in filled if pattern.match(c)) >= CONTENT_SHARE * len(filled):
+            return role
+    return None
+
+
+def _column(table: RawTable, c: int, start: int) -> list[str]:
+    return [(row[c] or "") if c < len(row) else "" for row in table.rows[start:]]
+
+
+def _roles_from_content(table: RawTable, start: int, roles: list[str | None]) -> None:
+    """Columns whose header is missing or garbled get a role from what they hold (money, kode)."""
+    for c, role in enumerate(roles):
+        if role is None and (found := content_role(_column(table, c, start))) and found not in roles:
+            roles[c] = found
+
+
+def content_to_columns(table: RawTable) -> ColumnMap | None:
+    """Roles of a table without a recognised header, from its columns' content: read when it
+    holds a money column (the longest texts are its uraian), else None."""
+    start = 0
+    while start < table.n_rows and is_column_number_row(table.rows[start]):
+        start += 1
+    roles: list[str | None] = [None] * table.n_cols
+    _roles_from_content(table, start, roles)
+    if "pagu" not in roles:
+        return None
+    lengths = {c: sum(len(t) for t in _column(table, c, start)) for c in range(table.n_cols) if roles[c] is None}
+    if lengths:
+        roles[max(lengths, key=lengths.get)] = "uraian"
+    return ColumnMap(tuple(roles), {}, {}, start)

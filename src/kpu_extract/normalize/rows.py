@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..extract.model import RawTable
-from .columns import ColumnMap, is_column_number_row, table_to_columns
+from .columns import CODE, ColumnMap, content_to_columns, is_column_number_row, table_to_columns
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
 CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
@@ -26,8 +26,6 @@ SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 # A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
 _TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
-# A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
-CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
 # Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
 LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
@@ -79,6 +77,8 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
             previous.rows.extend(_data_rows(table, start, previous.columns))
         elif columns is not None:
             logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows, columns)))
+        elif (by_content := content_to_columns(table)) is not None:  # no header, but amounts
+            logical.append(LogicalTable(by_content, _data_rows(table, by_content.header_rows, by_content)))
         else:
             unread.append(table)
             continue
