@@ -8,7 +8,7 @@ both are undone so every data row stands on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..extract.model import RawTable
 from .columns import CODE, ColumnMap, content_to_columns, is_column_number_row, table_to_columns
@@ -69,7 +69,10 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     for table in tables:
         columns = table_to_columns(table)
         previous = logical[-1] if logical else None
-        continues = previous is not None and last is not None and _page_break_between(last, table, page_heights) and (
+        broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
+        if broken and columns is None and table.n_cols != len(previous.columns.roles):
+            table = _realigned(table, last) or table  # a borderless part found other column gaps
+        continues = broken and (
             (columns is None and table.n_cols == len(previous.columns.roles))
             or (columns is not None and _same_layout(columns, previous.columns)))
         if continues:
@@ -86,6 +89,37 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     for lt in logical:
         _carry_down(lt)
     return [lt for lt in logical if lt.rows], unread
+
+
+def _realigned(table: RawTable, before: RawTable) -> RawTable | None:
+    """The cells of a headerless continuation put into the columns of the part before it, by
+    the x position of their text; None when the boxes are unknown or two columns land in one."""
+    spans: dict[int, list[float]] = {}
+    for cell in before.cells:
+        if cell.bbox is not None and cell.col_span == 1 and cell.text.strip():
+            x = spans.setdefault(cell.col, [cell.bbox[0], cell.bbox[2]])
+            x[0], x[1] = min(x[0], cell.bbox[0]), max(x[1], cell.bbox[2])
+    centres: dict[int, list[float]] = {}
+    for cell in table.cells:
+        if cell.bbox is not None and cell.text.strip():
+            centres.setdefault(cell.col, []).append((cell.bbox[0] + cell.bbox[2]) / 2)
+    if not spans or not centres:
+        return None
+    target = {}
+    for col, xs in centres.items():
+        x = sorted(xs)[len(xs) // 2]
+        target[col] = min(spans, key=lambda c: 0 if spans[c][0] <= x <= spans[c][1] else
+                          min(abs(x - spans[c][0]), abs(x - spans[c][1])))
+    if len(set(target.values())) < len(target):
+        return None
+    n_cols = before.n_cols
+    rows = [[""] * n_cols for _ in table.rows]
+    cells = []
+    for cell in table.cells:
+        if cell.col in target:
+            rows[cell.row][target[cell.col]] = cell.text
+            cells.append(replace(cell, col=target[cell.col], col_span=1))
+    return replace(table, rows=rows, cells=cells)
 
 
 def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
