@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv hunspell-id chromium chromium-driver
 
-.PHONY: extract test bench corpus sysdeps clean
+.PHONY: extract test bench corpus eval sysdeps clean
 
 extract: $(STAMP) sysdeps
 	$(VENV)/bin/kpu-extract run corpus/ --out outputs/
@@ -19,6 +19,11 @@ bench: $(STAMP) sysdeps
 corpus: $(STAMP)
 	$(PY) corpus/generate.py
 	$(PY) corpus/make_scans.py
+	$(PY) corpus/layouts.py
+
+# Scores the pipeline on the whole layout-variation corpus (corpus/layouts/), per layout class.
+eval: $(STAMP) sysdeps
+	$(PY) corpus/eval_layouts.py --jobs 2
 
 # System packages: installed with apt-get when root, else the exact command is printed.
 sysdeps:

@@ -77,8 +77,20 @@ def test_several_kegiatan_in_one_cell_by_bullets_as_printed_and_as_ocr_reads_the
     assert split_items("Pemeliharaan gedung dan\nbangunan") == ["Pemeliharaan gedung dan bangunan"]
 
 
-def test_headerless_table_with_amounts_goes_to_review():
+def test_headerless_table_with_amounts_is_read_by_content():
+    """No header, but a column of amounts: money column by content, the longest texts its uraian;
+    the unknown uraian still go to review."""
     table = raw([["a", "Belanja", "1.250.000"], ["b", "Honor", "2.500.000"]], page=2)
+    doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text="LAPORAN TAHUNAN 2023 KPU Kota Serang"),
+                                  Page(2, "text", 600, 800, tables=[table])])
+    records = document_to_records(doc, default_vocabulary()).records
+    assert [(r.page, r.uraian, r.pagu) for r in records.pagu] == [(2, "Belanja", 1250000), (2, "Honor", 2500000)]
+    assert [(r.page, r.raw, r.reason) for r in records.review] == [
+        (2, "Belanja", "below_threshold"), (2, "Honor", "below_threshold")]
+
+
+def test_headerless_table_with_stray_amounts_goes_to_review():
+    table = raw([["a", "Belanja 1.250.000 dan", "x"], ["b", "Honor", "y"]], page=2)
     doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text="LAPORAN TAHUNAN 2023 KPU Kota Serang"),
                                   Page(2, "text", 600, 800, tables=[table])])
     records = document_to_records(doc, default_vocabulary()).records

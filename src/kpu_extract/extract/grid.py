@@ -6,12 +6,14 @@ borderless fallback builds columns from word x-positions. Grids are in pixels un
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
 
 from kpu_extract.extract.model import Word
+from kpu_extract.extract.word_table import words_to_tables_and_gaps
 
 H_LINE_INCH = 0.30  # shortest horizontal rule kept; longer than any text stroke but '____'
 V_LINE_INCH = 0.12  # shortest vertical rule kept; a single-line row is ~0.18 in high
@@ -226,29 +228,38 @@ def _odd(value: float) -> int:
 
 # --- borderless fallback -------------------------------------------------------------------------
 
-MIN_GAP_PT = 12.0  # a column gap is wider than a word space (~3 pt) even in justified text
 MIN_TABULAR_LINES = 3
-GAP_SHARE = 0.8  # a gap must be free of words in this share of the block's lines
 
 
 def words_to_grid(words: list[Word]) -> Grid | None:
     """Borderless table from word positions (points), or None when the words do not look tabular.
 
-    Lines with at least two wide gaps are tabular; the longest run of them forms the table, and
-    x-ranges free of words in most of its lines become column boundaries. Each text line is a row.
+    The largest table word_table.py finds (columns from the white gaps the lines share, rows
+    from line spacing, labels across columns as spanning cells) as a grid for words_to_cells.
+    Measured on the layout corpus scans (corpus/eval_layouts.py): see the README.
     """
-    lines = words_to_lines(words)
-    block = _tabular_block(lines)
-    if block is None:
+    found = words_to_tables_and_gaps(words, 0)
+    if not found:
         return None
-    cols = _common_gaps(block)
-    if len(cols) < 3:
+    table, gaps = max(found, key=lambda f: f[0].n_rows * f[0].n_cols)
+    if table.n_rows < MIN_TABULAR_LINES:
         return None
-    rows = [min(w.top for w in block[0]) - 1.0]
-    rows += [(max(w.bottom for w in a) + min(w.top for w in b)) / 2 for a, b in zip(block, block[1:])]
-    rows.append(max(w.bottom for w in block[-1]) + 1.0)
-    cells = [GridCell(r, c, 1, 1, (cols[c], rows[r], cols[c + 1], rows[r + 1]))
-             for r in range(len(rows) - 1) for c in range(len(cols) - 1)]
+    x0, top, x1, bottom = table.bbox
+    cols = [x0 - 1.0] + gaps + [x1 + 1.0]
+    spans = {}
+    for cell in table.cells:
+        r = spans.setdefault(cell.row, [math.inf, -math.inf])
+        r[0], r[1] = min(r[0], cell.bbox[1]), max(r[1], cell.bbox[3])
+    row_boxes = [spans[r] for r in sorted(spans)]
+    rows = [top - 1.0] + [(a[1] + b[0]) / 2 for a, b in zip(row_boxes, row_boxes[1:])] + [bottom + 1.0]
+    cells = []
+    for r, row in enumerate(sorted(spans)):
+        starts = {cell.col: cell.col_span for cell in table.cells if cell.row == row}
+        c = 0
+        while c < len(cols) - 1:
+            n = starts.get(c, 1)
+            cells.append(GridCell(r, c, 1, n, (cols[c], rows[r], cols[c + n], rows[r + 1])))
+            c += n
     return Grid(rows, cols, cells, strategy="words")
 
 
@@ -266,40 +277,3 @@ def words_to_lines(words: list[Word]) -> list[list[Word]]:
                 continue
         lines.append([w])
     return [sorted(line, key=lambda w: w.x0) for line in lines]
-
-
-def _gaps(line: list[Word]) -> list[tuple[float, float]]:
-    return [(a.x1, b.x0) for a, b in zip(line, line[1:]) if b.x0 - a.x1 >= MIN_GAP_PT]
-
-
-def _tabular_block(lines: list[list[Word]]) -> list[list[Word]] | None:
-    best: list[list[Word]] = []
-    run: list[list[Word]] = []
-    for line in lines:
-        if len(_gaps(line)) >= 2:
-            run.append(line)
-            if len(run) > len(best):
-                best = list(run)
-        else:
-            run = []
-    return best if len(best) >= MIN_TABULAR_LINES else None
-
-
-def _common_gaps(block: list[list[Word]]) -> list[float]:
-    """Column boundaries: centres of x-ranges left empty by most lines, plus the outer edges."""
-    x_lo = min(w.x0 for line in block for w in line)
-    x_hi = max(w.x1 for line in block for w in line)
-    width = int(x_hi - x_lo) + 1
-    busy = np.zeros(width, dtype=np.int32)
-    for line in block:
-        for w in line:
-            busy[int(w.x0 - x_lo):int(w.x1 - x_lo) + 1] += 1
-    free = busy <= (1 - GAP_SHARE) * len(block)
-    idx = np.flatnonzero(free)
-    cols = [x_lo - 1.0]
-    if idx.size:
-        for run in np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1):
-            if run.size >= MIN_GAP_PT:
-                cols.append(x_lo + float(run.mean()))
-    cols.append(x_hi + 1.0)
-    return cols

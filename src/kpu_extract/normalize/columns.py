@@ -8,38 +8,36 @@ and quarters are assigned by position under their group cell, and by label only 
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..extract.model import RawTable
 from .values import month_from_header, quarter_from_header
 
-# First match wins; order matters ('TARGET KEGIATAN/AKSI' before 'KEGIATAN', 'SASARAN PROGRAM/KEGIATAN'
-# before 'KEGIATAN', the schedule group 'Pelaksanaan Kegiatan Bulanan' before 'PELAKSANAAN').
-ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (role, re.compile(pattern))
-    for role, pattern in (
-        ("schedule_month", r"bulan|rencana pelaksanaan|jadwal"),
-        ("schedule_quarter", r"triwulan|tw\b|kuartal"),
-        ("target_kegiatan", r"target kegiatan|target aksi"),
-        ("target_indikator", r"target indikator"),
-        ("target", r"^target\b"),
-        ("no", r"^no\b|^nomor$"),
-        ("program_kegiatan", r"^program\s*(/\s*)?kegiatan$"),
-        ("sasaran", r"sasaran"),
-        ("indikator", r"indikator|indicator"),
-        ("output", r"keluaran|output"),
-        ("kegiatan", r"kegiatan|aksi"),
-        ("realisasi", r"realisasi"),
-        ("capaian", r"capaian"),
-        ("pagu", r"biaya|pagu|anggaran|kebutuhan"),
-        ("pelaksana", r"pelaksana|penanggung ?jawab|unit kerja"),
-        ("persen", r"^%$|persen|^yo$|^o/o$"),  # OCR reads a lone '%' as 'Yo'
-        ("uraian", r"uraian|^program$|kategori"),
-        ("ket", r"^ket"),
-    )
-)
+ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
+
+
+def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Header synonyms of every role (vocabulary/column_roles.csv); first match wins, so the order
+    matters ('TARGET KEGIATAN/AKSI' before 'KEGIATAN', the schedule group 'Pelaksanaan Kegiatan
+    Bulanan' before 'PELAKSANAAN', 'Program/Kegiatan/Output' before 'KEGIATAN')."""
+    with open(ROLES_CSV, encoding="utf-8") as fh:
+        return tuple((r["role"], re.compile(r["pattern"])) for r in csv.DictReader(fh))
+
+
+ROLE_PATTERNS = _role_patterns()
 HEADER_MAX_WORDS = 6
+# A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
+CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
+# An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'.
+AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-)?$", re.I)
+# A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
+CONTENT_SHARE = 0.6
+CONTENT_MIN_CELLS = 2
+# A borderless table read from words may start with the title lines above its header.
+HEADER_SEARCH_ROWS = 4
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 
 
@@ -71,15 +69,17 @@ def header_role(text: str | None) -> str | None:
     t = _norm(text)
     if not t:
         return None
+    # A label wrapped inside a word ('PROGRAM/KEGIATAN/OUT' + 'PUT') is also tried joined up.
+    joined = _norm((text or "").replace("\n", ""))
     for role, pattern in ROLE_PATTERNS:
-        if pattern.search(t):
+        if pattern.search(t) or (joined != t and pattern.search(joined)):
             return role
     return None
 
 
 def is_column_number_row(row: list[str | None]) -> bool:
     """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data."""
-    texts = [_norm(c) for c in row if _norm(c)]
+    texts = [t for c in row if _norm(c) for t in _norm(c).split()]  # '(17) (18)': two columns read as one
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
@@ -104,16 +104,17 @@ def _is_header_row(row: list[str | None]) -> bool:
 
 def table_to_columns(table: RawTable) -> ColumnMap | None:
     """Find the header rows of a table and give each column a role; None when no header is found."""
-    n_header = 0
-    while n_header < min(3, table.n_rows) and _is_header_row(table.rows[n_header]):
-        n_header += 1
-    if n_header == 0:
+    first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
+    if first is None or (first > 0 and table.strategy != "words"):
         return None
+    n_header = first
+    while n_header < min(first + 3, table.n_rows) and _is_header_row(table.rows[n_header]):
+        n_header += 1
     roles: list[str | None] = []
     months: dict[int, int] = {}
     quarters: dict[int, int] = {}
     for c in range(table.n_cols):
-        covers = [cov for r in range(n_header) if (cov := _covering(table, r, c))]
+        covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
         role = next((rl for text, _, _ in covers if (rl := header_role(text))), None)
         group = next(((rl, c0, c1) for text, c0, c1 in covers
                       if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)
@@ -128,9 +129,60 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
                 quarters[c], role = quarter, "quarter"
         elif role is None and month_from_header(label):
             months[c], role = month_from_header(label), "month"
+        elif role in ("schedule_month", "schedule_quarter") and label and "\n" in label.strip():
+            # one header row read from words: the group label above this column's own label
+            last = label.strip().splitlines()[-1]
+            if role == "schedule_month" and month_from_header(last):
+                months[c], role = month_from_header(last), "month"
+            elif role == "schedule_quarter" and quarter_from_header(last):
+                quarters[c], role = quarter_from_header(last), "quarter"
         roles.append(role)
+    if "schedule_quarter" in roles:  # a quarter group label that spans nothing (read from words)
+        for c, role in enumerate(roles):
+            label = (_covering(table, n_header - 1, c) or ("",))[0]
+            if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
+                quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
+    _roles_from_content(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
         n_header = numbered[0] + 1
     return ColumnMap(tuple(roles), months, quarters, n_header)
+
+
+def content_role(cells: list[str]) -> str | None:
+    """'pagu' for a column of amounts, 'kode' for a column of DIPA codes, else None."""
+    filled = [" ".join(c.split()) for c in cells if c and c.strip()]
+    if len(filled) < CONTENT_MIN_CELLS:
+        return None
+    for role, pattern in (("pagu", AMOUNT), ("kode", CODE)):
+        if sum(1 for c in filled if pattern.match(c)) >= CONTENT_SHARE * len(filled):
+            return role
+    return None
+
+
+def _column(table: RawTable, c: int, start: int) -> list[str]:
+    return [(row[c] or "") if c < len(row) else "" for row in table.rows[start:]]
+
+
+def _roles_from_content(table: RawTable, start: int, roles: list[str | None]) -> None:
+    """Columns whose header is missing or garbled get a role from what they hold (money, kode)."""
+    for c, role in enumerate(roles):
+        if role is None and (found := content_role(_column(table, c, start))) and found not in roles:
+            roles[c] = found
+
+
+def content_to_columns(table: RawTable) -> ColumnMap | None:
+    """Roles of a table without a recognised header, from its columns' content: read when it
+    holds a money column (the longest texts are its uraian), else None."""
+    start = 0
+    while start < table.n_rows and is_column_number_row(table.rows[start]):
+        start += 1
+    roles: list[str | None] = [None] * table.n_cols
+    _roles_from_content(table, start, roles)
+    if "pagu" not in roles:
+        return None
+    lengths = {c: sum(len(t) for t in _column(table, c, start)) for c in range(table.n_cols) if roles[c] is None}
+    if lengths:
+        roles[max(lengths, key=lengths.get)] = "uraian"
+    return ColumnMap(tuple(roles), {}, {}, start)

@@ -8,11 +8,11 @@ both are undone so every data row stands on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawTable
-from .columns import ColumnMap, is_column_number_row, table_to_columns
+from .columns import CODE, ColumnMap, content_to_columns, is_column_number_row, table_to_columns
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
 CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
@@ -25,6 +25,10 @@ FOOTER_WORDS, HEADER_WORDS = 4, 15
 # Share of columns whose roles must agree for a header to count as the previous one repeated.
 SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
+# A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
+_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
+# Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
+LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
 
 @dataclass
@@ -85,14 +89,19 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     for table in tables:
         columns = table_to_columns(table)
         previous = logical[-1] if logical else None
-        continues = previous is not None and last is not None and _page_break_between(last, table, page_heights) and (
+        broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
+        if broken and columns is None and table.n_cols != len(previous.columns.roles):
+            table = _realigned(table, last) or table  # a borderless part found other column gaps
+        continues = broken and (
             (columns is None and table.n_cols == len(previous.columns.roles))
             or (columns is not None and _same_layout(columns, previous.columns)))
         if continues:
             start = columns.header_rows if columns else _skip_number_rows(table, 0)
-            previous.rows.extend(_data_rows(table, start))
+            previous.rows.extend(_data_rows(table, start, previous.columns))
         elif columns is not None:
-            logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows)))
+            logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows, columns)))
+        elif (by_content := content_to_columns(table)) is not None:  # no header, but amounts
+            logical.append(LogicalTable(by_content, _data_rows(table, by_content.header_rows, by_content)))
         else:
             unread.append(table)
             continue
@@ -100,6 +109,37 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     for lt in logical:
         _carry_down(lt)
     return [lt for lt in logical if lt.rows], unread
+
+
+def _realigned(table: RawTable, before: RawTable) -> RawTable | None:
+    """The cells of a headerless continuation put into the columns of the part before it, by
+    the x position of their text; None when the boxes are unknown or two columns land in one."""
+    spans: dict[int, list[float]] = {}
+    for cell in before.cells:
+        if cell.bbox is not None and cell.col_span == 1 and cell.text.strip():
+            x = spans.setdefault(cell.col, [cell.bbox[0], cell.bbox[2]])
+            x[0], x[1] = min(x[0], cell.bbox[0]), max(x[1], cell.bbox[2])
+    centres: dict[int, list[float]] = {}
+    for cell in table.cells:
+        if cell.bbox is not None and cell.text.strip():
+            centres.setdefault(cell.col, []).append((cell.bbox[0] + cell.bbox[2]) / 2)
+    if not spans or not centres:
+        return None
+    target = {}
+    for col, xs in centres.items():
+        x = sorted(xs)[len(xs) // 2]
+        target[col] = min(spans, key=lambda c: 0 if spans[c][0] <= x <= spans[c][1] else
+                          min(abs(x - spans[c][0]), abs(x - spans[c][1])))
+    if len(set(target.values())) < len(target):
+        return None
+    n_cols = before.n_cols
+    rows = [[""] * n_cols for _ in table.rows]
+    cells = []
+    for cell in table.cells:
+        if cell.col in target:
+            rows[cell.row][target[cell.col]] = cell.text
+            cells.append(replace(cell, col=target[cell.col], col_span=1))
+    return replace(table, rows=rows, cells=cells)
 
 
 def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
@@ -131,9 +171,11 @@ def _skip_number_rows(table: RawTable, start: int) -> int:
     return start
 
 
-def _data_rows(table: RawTable, start: int) -> list[TableRow]:
+def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow]:
     out = []
     at = {(c.row, c.col): c for c in table.cells}
+    line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
+    label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -144,10 +186,17 @@ def _data_rows(table: RawTable, start: int) -> list[TableRow]:
             continue
         text = [c if c is not None else "" for c in cells]
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
-        total = bool(_TOTAL.match(text[filled[0]]))
+        label = text[filled[0]]
+        total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
+        bold = table.is_bold(r)
         found = [at.get((r, c)) for c in range(len(cells))]
-        out.append(TableRow(page=table.page, cells=text, total=total, bold=table.is_bold(r),
-                            group=spans_row and not total, covered=[c is None for c in cells],
+        # A group row (program / kegiatan / output) fills label columns only: spanning, or its
+        # label starts with a DIPA code, or it is bold, in a table of lines with a label column
+        # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
+        grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
+            bool(CODE.match(label)) or bold or spans_row)
+        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold,
+                            group=(spans_row or grouped) and not total, covered=[c is None for c in cells],
                             boxes=[f.bbox if f else None for f in found],
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))

@@ -12,9 +12,9 @@ import re
 
 from .columns import ColumnMap
 from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
-from .reasons import Reason
-from .rows import LogicalTable, TableRow
 from .readings import Reading, cell_to_reading
+from .reasons import Reason
+from .rows import CODE, LogicalTable, TableRow
 from .values import UnparsedValue, cell_to_months, parse_percent
 from .vocabulary import Vocabulary
 
@@ -44,7 +44,10 @@ def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) ->
     hierarchy = _Hierarchy(vocab)
     for row in lt.rows:
         if row.group:
-            hierarchy.enter(next(c for c in row.cells if c))
+            kode, name = split_code(lt.value(row, "kode"), next(c for c in row.cells if c))
+            hierarchy.enter(name, kode)
+            if has_budget:
+                _group_budget(lt, row, kode, name, hierarchy, out, ocr)
             continue
         kegiatan = [k for k in split_items(lt.value(row, "kegiatan"))] if lt.value(row, "kegiatan") else []
         if has_budget:
@@ -63,11 +66,65 @@ class _Hierarchy:
         self.program: str | None = None
         self.seen_group = False
 
-    def enter(self, text: str) -> None:
+    def enter(self, text: str, kode: str | None = None) -> None:
         self.seen_group = True
-        program = program_name(self.vocab, text)
+        program = program_name(self.vocab, text) or (program_of_code(self.vocab, kode) if kode and
+                                                      code_level(kode) == "program" else None)
         if program:
             self.program = program
+
+
+_LEVELS = ("program", "kegiatan", "output", "suboutput")
+
+
+def split_code(kode_cell: str, label: str) -> tuple[str | None, str]:
+    """(DIPA code, name) of a label: the code from its own column or glued before the name."""
+    text = " ".join(label.split())
+    m = CODE.match(text)
+    if m:
+        return m.group(1), text[m.end():].strip()
+    m = CODE.match(kode_cell or "")
+    return (m.group(1) if m else None), text
+
+
+def code_level(kode: str) -> str:
+    """Level from the code's depth: 076.01.CQ program, CQ.6709 kegiatan, .QGE output, .001 suboutput."""
+    if re.match(r"\d{3}\.", kode):
+        return "program"
+    return _LEVELS[min(kode.count("."), 3)]
+
+
+def program_of_code(vocab: Vocabulary, kode: str) -> str | None:
+    """The canonical program a DIPA code belongs to (its two letters: CQ, WA)."""
+    letters = kode.rsplit(".", 1)[-1] if re.match(r"\d{3}\.", kode) else kode[:2]
+    for entry in vocab.entries("program"):
+        if entry.extra.get("kode", "").endswith(f".{letters}"):
+            return entry.canonical
+    return None
+
+
+def _group_level(vocab: Vocabulary, kode: str | None, name: str) -> str:
+    if kode:
+        return code_level(kode)
+    if program_name(vocab, name):
+        return "program"
+    m = vocab.match("kegiatan", name)
+    entry = vocab.get(m.id) if m.id else None
+    return (entry.extra.get("level") if entry else None) or "kegiatan"
+
+
+def _group_budget(lt: LogicalTable, row: TableRow, kode: str | None, name: str, hierarchy: "_Hierarchy",
+                  out: Drafts, ocr: bool) -> None:
+    """A group row that prints an amount is a budget line of its level."""
+    reading = _amount(lt, row, "pagu", out, ocr)
+    if reading.value is None or (ocr and _junk(lt, row, reading.value, out)):
+        return
+    level = _group_level(hierarchy.vocab, kode, name)
+    uraian = program_name(hierarchy.vocab, name) or name if level == "program" else name
+    out.budget.append(BudgetDraft(page=row.page, level=level, uraian=uraian, pagu=reading.value, source="table",
+                                  program=hierarchy.program, kode=kode, bbox=lt.cell(row, "pagu").box,
+                                  evidence={"pagu": set(reading.evidence)},
+                                  alternatives={"pagu": list(reading.alternatives)} if reading.alternatives else {}))
 
 
 def program_name(vocab: Vocabulary, text: str) -> str | None:
@@ -88,7 +145,7 @@ def _amount(lt: LogicalTable, row: TableRow, field: str, out: Drafts, ocr: bool)
 # An OCR'd budget line below this many Rupiah is noise ('5', '&' read as 18), never a budget line.
 MIN_OCR_AMOUNT = 1_000
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_LABEL_ROLES = ("uraian", "kegiatan", "sasaran", "indikator")
+_LABEL_ROLES = ("uraian", "program_kegiatan", "kegiatan", "sasaran", "indikator")
 
 
 def _junk(lt: LogicalTable, row: TableRow, pagu: int, out: Drafts) -> bool:
@@ -117,17 +174,24 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         return
     first = next((c for c in row.cells if c), "")
     by_sasaran = len(kegiatan) > 1
+    label = lt.value(row, "uraian") or lt.value(row, "program_kegiatan")
+    kode, label = split_code(lt.value(row, "kode"), label)
     uraian = (kegiatan[0] if len(kegiatan) == 1 else lt.value(row, "sasaran") if by_sasaran else
-              _LABEL.sub("", _LEADING_NO.sub("", lt.value(row, "uraian"))).strip())
+              _LABEL.sub("", _LEADING_NO.sub("", label)).strip())
     program = None
     if row.total:
-        level, uraian = "total", " ".join(first.split())
+        level, uraian, kode = "total", " ".join(first.split()), None
     elif hierarchy.seen_group:
         level, program = "item", hierarchy.program
+    elif kode:
+        level, program = code_level(kode), program_of_code(hierarchy.vocab, kode)
+        uraian = (program_name(hierarchy.vocab, uraian) or uraian) if level == "program" else uraian
     elif (program := program_name(hierarchy.vocab, uraian)):
         level = "program"
     else:
-        level = "kegiatan"
+        level, program = "kegiatan", hierarchy.program
+    if level == "program" and not row.total:
+        hierarchy.program = program  # a budget list: the kegiatan under a program row are its
     persen = None
     if lt.columns.col("persen") is not None:
         try:
@@ -136,7 +200,7 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
             out.review.append(ReviewDraft(row.page, "realisasi", "persen_reported", exc.raw, Reason.UNPARSED_PERCENT))
     out.budget.append(BudgetDraft(
         page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
-        program=program, realisasi=realisasi, persen_reported=persen,
+        program=program, realisasi=realisasi, persen_reported=persen, kode=kode,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
         uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu").box,
         evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},

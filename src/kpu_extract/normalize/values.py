@@ -190,7 +190,8 @@ def parse_target(raw: str) -> Target:
 _B_DIGITS = str.maketrans("IiLl|Oo", "1111100")
 _B_TOKEN = r"B\s*([0-9IlL|Oo]{1,2})(?:\s*(?:-|–|s\.?\s*/?\s*d\.?)\s*B?\s*([0-9IlL|Oo]{1,2}))?"
 _WEEKS = r"[1-5lI](?:\s*-\s*[1-5lI])?"
-_MARK_TOKEN = rf"(?:M\s*{_WEEKS}|minggu\s*(?:ke\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1])"
+# 'minggu ke 3' may come wrapped inside a narrow month cell: 'ming gu ke 3'.
+_MARK_TOKEN = rf"(?:M\s*{_WEEKS}|m\s*i\s*n\s*g\s*g\s*u\s*(?:k\s*e\s*-?\s*)?{_WEEKS}|[vV√✓✔xX1■])"
 _MARKS = re.compile(rf"{_MARK_TOKEN}(?:[\s,;]+{_MARK_TOKEN})*", re.IGNORECASE)
 
 

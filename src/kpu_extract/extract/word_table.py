@@ -1,0 +1,323 @@
+"""Borderless tables from words: columns from the white gaps they share, rows from line spacing.
+
+A table without ruling lines still shows its structure: its cells' text never crosses the white
+gaps between columns, and a row's wrapped lines sit one line spacing apart while a new row starts
+after the cell padding. Lines are split into segments (words closer than a gap); columns are the
+x-ranges no multi-segment line covers; a line's gap above it decides whether it continues a row.
+A segment that crosses column gaps (a group row printed across the table) becomes one spanning cell.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Cell, RawTable, Word
+
+# Words further apart than this many times the text height are in different segments; columns
+# come from the coverage of words, so a monospaced space that splits a cell costs nothing.
+SEGMENT_GAP = 0.45
+SEGMENT_GAP_MIN = 2.5  # points
+CHAR_GAP = 1.1
+# A line of at least this many words whose gaps differ by at most this many points is justified prose.
+JUSTIFIED_MIN_WORDS, JUSTIFIED_SPREAD = 5, 0.6
+# Words whose tops differ by less than this share of their height are on one line.
+LINE_TOL = 0.5
+# A line starts a new row when its gap to the line above exceeds the smallest gap by this factor.
+ROW_GAP_FACTOR = 1.2
+# A column gap must be free in this share of the multi-segment lines of a table.
+GAP_FREE_SHARE = 0.97
+MIN_GAP_WIDTH = 1.5  # points
+MIN_COLS, MIN_LINES = 3, 3
+# Line spacing at most this many times the text height (a row gap adds the cell padding).
+LEADING = 1.25
+# Two runs of lines are one table when this share of their column gaps lie within SAME_GAP points.
+SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
+SPLIT_MIN_LINES = 5
+HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
+# The text an empty cell under a shaded box reads (a schedule drawn as filled cells).
+FILLED_MARK = "\u25a0"
+# Rows at the top of a table that may hold its header (labels, a second header row, numbers).
+HEADER_ROWS = 3
+# A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
+BREAK_FACTOR = 2.2
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    segments: list[list[Word]]
+
+
+def _char_width(w: Word) -> float:
+    return (w.x1 - w.x0) / max(1, len(w.text))
+
+
+def _justified(words: list[Word]) -> bool:
+    """A line of justified prose: its stretched spaces are all the same width (a table row's
+    gaps differ: a space inside a cell, the padding between cells)."""
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    return (len(words) >= JUSTIFIED_MIN_WORDS and max(gaps) - min(gaps) <= JUSTIFIED_SPREAD
+            and sum(len(w.text) for w in words) >= 3 * len(words))
+
+
+def _segments(words: list[Word]) -> list[list[Word]]:
+    """Words of one line joined where the gap is a space: wider than SEGMENT_GAP x height, or a
+    monospaced space (CHAR_GAP x the mean character width), splits."""
+    words = sorted(words, key=lambda w: w.x0)
+    if _justified(words):
+        return [words]
+    out: list[list[Word]] = []
+    for w in words:
+        height = w.bottom - w.top
+        limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
+                    if out else 0.0)
+        if out and w.x0 - out[-1][-1].x1 <= limit:
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return out
+
+
+def words_to_lines(words: list[Word]) -> list[_Line]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(w.top - lines[-1][0].top) <= LINE_TOL * (w.bottom - w.top):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [_Line(min(w.top for w in ln), max(w.bottom for w in ln), _segments(ln)) for ln in lines]
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of lines that may be one table: split where the gap is much wider than the row spacing."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])]
+    positive = sorted(g for g in gaps if g > 1)
+    if not positive:
+        return [lines] if lines else []
+    typical = positive[len(positive) // 2]
+    blocks = [[lines[0]]]
+    for gap, line in zip(gaps, lines[1:]):
+        if gap > BREAK_FACTOR * typical and len(line.segments) == 1:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return [part for block in blocks for part in _split_tables(block)]
+
+
+def _split_tables(block: list[_Line]) -> list[list[_Line]]:
+    """Two tables under each other with a heading between: split at a one-segment line where
+    the column gaps above and below it disagree."""
+    gaps = sorted(b.top - a.top for a, b in zip(block, block[1:]))
+    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    for i in range(1, len(block) - 1):
+        if len(block[i].segments) != 1 or block[i].top - block[i - 1].top <= HEADING_GAP * typical:
+            continue
+        if min(sum(len(ln.segments) > 1 for ln in part) for part in (block[:i], block[i + 1:])) < SPLIT_MIN_LINES:
+            continue  # a header alone above its group rows is no table of its own
+        above, below = _separators(block[:i]), _separators(block[i + 1:])
+        if above and below and not _same_columns(above, below):
+            return [block[:i]] + _split_tables(block[i:])
+    return [block]
+
+
+def _same_columns(a: list[float], b: list[float]) -> bool:
+    shared = sum(1 for x in a if any(abs(x - y) <= SAME_GAP for y in b))
+    return shared >= SAME_COLUMNS_SHARE * max(len(a), len(b))
+
+
+def _separators(lines: list[_Line]) -> list[float]:
+    """x positions of the column gaps: white in (nearly) all multi-segment lines. A rare short
+    value inside a wide white run (a month mark in few rows) splits the run around itself."""
+    multi = [ln for ln in lines if len(ln.segments) > 1]
+    if len(multi) < MIN_LINES:
+        return []
+    words = [w for ln in multi for seg in ln.segments for w in seg]
+    x0 = min(w.x0 for w in words)
+    width = int(max(w.x1 for w in words) - x0) + 1
+    covered = [0] * width
+    for ln in multi:
+        hit = [False] * width
+        for seg in ln.segments:  # a segment, not a word: monospaced spaces align across lines
+            for x in range(max(0, math.ceil(seg[0].x0 - x0)), min(width, math.floor(seg[-1].x1 - x0))):
+                hit[x] = True
+        covered = [n + h for n, h in zip(covered, hit)]
+    limit = max(1.0, (1 - GAP_FREE_SHARE) * len(multi))  # one line may cross: a group label over its columns
+    runs, start = [], None
+    for x, n in enumerate(covered + [len(multi) + 1]):
+        if n <= limit and start is None:
+            start = x
+        elif n > limit and start is not None:
+            runs.append((x0 + start, x0 + x, start == 0, x >= width))
+            start = None
+    seps = []
+    # A white run at the left or right edge is margin, unless a header label stands in it (the
+    # label column of group rows, which fill no other line): then it ends at that label.
+    for a, b, left_edge, right_edge in runs:
+        inside = sorted((w.x0, w.x1) for w in words if w.x0 >= a and w.x1 <= b)
+        edge, cuts = a, []
+        for wa, wb in inside:
+            if wa - edge >= MIN_GAP_WIDTH:
+                cuts.append((edge + wa) / 2)
+            edge = max(edge, wb)
+        if b - edge >= MIN_GAP_WIDTH:
+            cuts.append((edge + b) / 2)
+        if left_edge and cuts:
+            cuts = cuts[1:] if inside else []
+        if right_edge and cuts:
+            cuts = cuts[:-1] if inside else []
+        seps += cuts
+    return seps
+
+
+def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
+    """Join a column of header lines only to the neighbour it never shares a line with: a centred
+    header label over right-aligned amounts leaves white between them, but they are one column.
+    The sparsest column goes first, into the nearer of its complementary neighbours."""
+    # A column is a header's when below the first HEADER_ROWS rows no line starts or stands in
+    # it, one-segment lines (group rows of a label column) included; sharing is judged per line
+    # of several segments (titles and spanning rows cross columns).
+    below = [ln for row in _rows(lines)[HEADER_ROWS:] for ln in row]
+    lines = [ln for ln in lines if len(ln.segments) > 1]
+    while True:
+        occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
+        used_below = {c for ln in below for seg in ln.segments for c in _seg_cols(seps, seg)}
+        counts = [sum(c in occ for occ in occupied) for c in range(len(seps) + 1)]
+        if 0 in counts[1:] or (counts and counts[0] == 0 and seps):  # an empty column: drop a gap
+            empty = counts.index(0)
+            seps = [s for j, s in enumerate(seps) if j != max(0, empty - 1)]
+            continue
+        extent = [[math.inf, -math.inf] for _ in counts]
+        for ln in lines:
+            for seg in ln.segments:
+                for c in _seg_cols(seps, seg):
+                    e = extent[c]
+                    e[0], e[1] = min(e[0], seg[0].x0), max(e[1], seg[-1].x1)
+        best = None
+        for c in sorted(range(len(counts)), key=lambda c: counts[c]):
+            options = [(extent[c][0] - extent[n][1] if n < c else extent[n][0] - extent[c][1], n)
+                       for n in (c - 1, c + 1) if 0 <= n < len(counts) and counts[n]
+                       and not any(c in occ and n in occ for occ in occupied)]
+            header_only = c not in used_below
+            if counts[c] and options and header_only:
+                best = (c, min(options)[1])
+                break
+        if best is None:
+            return seps
+        seps = [s for j, s in enumerate(seps) if j != min(best)]
+
+
+def _seg_cols(seps: list[float], seg: list[Word]) -> set[int]:
+    """Columns a segment occupies: its words' columns, or only its first when it crosses a gap."""
+    c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
+    return {c0} if c1 > c0 else {_col(seps, (w.x0 + w.x1) / 2) for w in seg}
+
+
+def _col(seps: list[float], x: float) -> int:
+    return sum(1 for s in seps if s < x)
+
+
+def words_to_tables(words: list[Word], page: int, fills: list[tuple] = ()) -> list[RawTable]:
+    """Borderless tables among `words` (one page, PDF points); an empty cell under one of the
+    filled boxes `fills` (x0, top, x1, bottom) reads FILLED_MARK (a schedule drawn as shaded cells)."""
+    return [table for table, _ in words_to_tables_and_gaps(words, page, fills)]
+
+
+def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = ()
+                             ) -> list[tuple[RawTable, list[float]]]:
+    """Borderless tables among `words`, each with the x positions of its column gaps."""
+    tables: list[tuple[RawTable, list[float]]] = []
+    for block in _blocks(words_to_lines(words)):
+        multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
+        if len(multi) < MIN_LINES:
+            continue
+        first = multi[0]
+        # a header label's first line may stand alone just above the rest of the header
+        while first > 0 and block[first].top - block[first - 1].top <= LEADING * (block[first - 1].bottom -
+                                                                                  block[first - 1].top):
+            first -= 1
+        block = block[first:multi[-1] + 1]
+        seps = _join_complements(block, _separators(block))
+        if len(seps) + 1 < MIN_COLS:
+            continue
+        table = _lines_to_table(block, seps, page, len(tables))
+        if fills:
+            _mark_fills(table, seps, fills)
+        tables.append((table, seps))
+    return tables
+
+
+def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
+    """Shaded empty cells of rows that also hold text read FILLED_MARK (a header row, all shaded, is left)."""
+    tops = {c.row: c.bbox[1] for c in table.cells}
+    bottoms: dict[int, float] = {}
+    for c in table.cells:
+        bottoms[c.row] = max(bottoms.get(c.row, 0.0), c.bbox[3])
+    rows = sorted(tops)
+    for x0, top, x1, bottom in fills:
+        cy = (top + bottom) / 2
+        r = next((r for i, r in enumerate(rows) if tops[r] - 3 <= cy and (i + 1 == len(rows) or cy < tops[rows[i + 1]])
+                  and cy <= max(bottoms[r], bottom) + 3), None)
+        c = _col(seps, (x0 + x1) / 2)
+        if r is None or table.rows[r][c] != "":
+            continue
+        table.rows[r][c] = FILLED_MARK
+        table.cells.append(Cell(text=FILLED_MARK, row=r, col=c, bbox=(x0, top, x1, bottom)))
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped into table rows: a line starts a row when its gap to the line above is
+    wider than the line spacing inside a cell."""
+    heights = sorted(w.bottom - w.top for ln in lines for seg in ln.segments for w in seg)
+    height = heights[len(heights) // 2]
+    gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.top - a.top) > 0.9 * height)
+    # The line spacing inside a cell; where no cell wraps the smallest gap is already a row's.
+    spacing = min(gaps[0] if gaps else 0.0, LEADING * height)
+    rows: list[list[_Line]] = []
+    for line in lines:
+        if not rows or line.top - rows[-1][-1].top > spacing * ROW_GAP_FACTOR:
+            rows.append([])
+        rows[-1].append(line)
+    return rows
+
+
+def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
+    n_cols = len(seps) + 1
+    rows = [[[w for seg in ln.segments for w in seg] for ln in row] for row in _rows(lines)]
+    dense: list[list[str | None]] = []
+    cells: list[Cell] = []
+    for r, row_lines in enumerate(rows):
+        by_col: dict[int, list[list[Word]]] = {}
+        last_line: dict[int, int] = {}
+        span: dict[int, int] = {}
+        for li, line in enumerate(row_lines):
+            for seg in _segments(line):
+                c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
+                cols = [c0] * len(seg) if c1 > c0 else [_col(seps, (w.x0 + w.x1) / 2) for w in seg]
+                if c1 > c0:
+                    span[c0] = max(span.get(c0, 1), c1 - c0 + 1)
+                for w, c in zip(seg, cols):
+                    parts = by_col.setdefault(c, [])
+                    if last_line.get(c) != li:
+                        parts.append([])
+                        last_line[c] = li
+                    parts[-1].append(w)
+        # A label across columns that hold their own words in this row (a group label over month
+        # numbers in one header row) spans nothing: the columns keep their own labels.
+        span = {c: n for c, n in span.items() if not any(k in by_col for k in range(c + 1, c + n))}
+        texts: list[str | None] = [""] * n_cols
+        for c, parts in sorted(by_col.items()):
+            words = [w for p in parts for w in p]
+            texts[c] = "\n".join(" ".join(w.text for w in p) for p in parts)
+            for covered in range(c + 1, c + span.get(c, 1)):
+                if covered not in by_col:
+                    texts[covered] = None
+            bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                    max(w.bottom for w in words))
+            cells.append(Cell(text=texts[c], row=r, col=c, col_span=span.get(c, 1),
+                              bold=sum(w.bold for w in words) * 2 > len(words), bbox=bbox))
+        dense.append(texts)
+    bbox = (min(s[0].x0 for ln in lines for s in ln.segments), lines[0].top,
+            max(s[-1].x1 for ln in lines for s in ln.segments), lines[-1].bottom)
+    return RawTable(page=page, index=index, rows=dense, cells=cells, bbox=bbox, strategy="words")

@@ -1,0 +1,83 @@
+"""Golden tests on a fixed subset of the layout-variation corpus (corpus/layouts/, `make eval` for all).
+
+The issue-9 goals (digital pagu R >= 0.99 / P >= 0.995, scans 0.97 / 0.99, targets 0.97 / 0.99,
+schedule F1 >= 0.98, metadata right everywhere) are not met yet on every layout class; until they
+are, FLOORS holds today's measured figures on this subset (rounded down) so a regression fails;
+where a floor is the goal (realisasi; pagu on the scans) the goal is met on the subset. Held-out
+draws are never in the subset. The whole corpus: `make eval`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from conftest import CORPUS
+
+sys.path.insert(0, str(CORPUS))
+from eval_layouts import score  # noqa: E402
+
+LAYOUTS = CORPUS / "layouts"
+# Tuned draws of every ruling class and doc type (one that still fails, L18, to see it move),
+# and four one-page scans.
+DIGITAL = ["L02_rkt_grid", "L05_laptah_grid", "L24_rak_grid", "L07_rakq_none", "L11_laptah_none",
+           "L12_rak_hrules", "L14_rkt_hrules", "L18_rak_headerbox", "L21_pk_headerbox", "L22_lakip_headerbox"]
+SCANS = ["L26_rkt_grid-normal-300", "L36_rak_hrules-normal-300", "L52_lakip_grid-normal-300",
+         "L65_laptah_hrules-normal-300"]
+GOALS = {"pagu": (0.99, 0.995), "realisasi": (0.99, 0.995), "targets": (0.97, 0.99), "schedule": (0.98, 0.98)}
+FLOORS = {  # (kind, dataset) -> (recall, precision) measured on this subset; see the module docstring
+    ("digital", "pagu"): (0.85, 0.99), ("digital", "realisasi"): GOALS["realisasi"],
+    ("digital", "targets"): (0.63, 0.73), ("digital", "schedule"): (0.88, 0.88),
+    ("scan", "pagu"): GOALS["pagu"], ("scan", "realisasi"): GOALS["realisasi"],
+    ("scan", "targets"): (0.73, 0.77), ("scan", "schedule"): (0.95, 0.95),
+}
+
+
+def _paths(kind: str) -> list[str]:
+    return [str(LAYOUTS / f"{n}.pdf") for n in DIGITAL] if kind == "digital" else [
+        str(LAYOUTS / "scans" / f"{n}.pdf") for n in SCANS]
+
+
+_CACHE: dict[str, dict] = {}
+
+
+def _scored(path: str) -> dict:
+    if path not in _CACHE:
+        _CACHE[path] = score(path)
+    return _CACHE[path]
+
+
+def test_subset_is_tuned_draws_only():
+    for name in DIGITAL + [n.split("-")[0] for n in SCANS]:
+        truth = json.loads((LAYOUTS / "truth" / f"{name}.json").read_text())
+        assert not truth["held_out"], name
+
+
+@pytest.mark.parametrize("name", DIGITAL)
+def test_metadata_right(name):
+    assert _scored(str(LAYOUTS / f"{name}.pdf"))["meta_ok"]
+
+
+@pytest.mark.parametrize("kind,dataset", [k for k in FLOORS if k[0] == "digital"])
+def test_digital_recall_precision(kind, dataset):
+    _check(kind, dataset)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind,dataset", [k for k in FLOORS if k[0] == "scan"])
+def test_scan_recall_precision(kind, dataset):
+    _check(kind, dataset)
+
+
+def _check(kind: str, dataset: str) -> None:
+    results = [_scored(p) for p in _paths(kind)]
+    n_truth, n_found, recovered = (sum(r[dataset][i] for r in results) for i in range(3))
+    recall = recovered / n_truth if n_truth else 1.0
+    precision = recovered / n_found if n_found else 1.0
+    if dataset == "schedule":  # F1, held to both figures
+        recall = precision = 2 * recovered / (n_truth + n_found) if n_truth + n_found else 1.0
+    floor = FLOORS[(kind, dataset)]
+    print(f"{kind} {dataset}: recall {recall:.3f} precision {precision:.3f} (floor {floor}, goal {GOALS[dataset]})")
+    assert recall >= floor[0] and precision >= floor[1]
