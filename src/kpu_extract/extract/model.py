@@ -94,6 +94,12 @@ class ReadFailure:
     message: str
 
 
+def unexpected_message(exc: Exception) -> str:
+    """One line for an error nobody foresaw on a page (a bug or an unforeseen file)."""
+    first = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"unexpected {type(exc).__name__}: {first} (rerun with --verbose for the traceback)"
+
+
 def warnings_to_error(warnings: list[PageWarning]) -> str:
     """'pages 1, 2: X; page 4: Y': one line for a documents row, however many pages share a cause."""
     by_message: dict[str, list[int]] = {}

@@ -11,6 +11,7 @@ or a page too large / too slow to OCR (that page only: it becomes a page warning
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import zlib
@@ -24,10 +25,12 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import CorruptPdf, EncryptedPdf, NotAPdf, PageUnreadable
-from .model import Document, Method, Page, PageWarning
+from ..errors import CorruptPdf, EncryptedPdf, KpuExtractError, NotAPdf, PageUnreadable
+from .model import Document, Method, Page, PageWarning, unexpected_message
 from .settings import ExtractSettings
 from .text_layer import plumber_page_to_page
+
+log = logging.getLogger(__name__)
 
 # An image covering this share of a page makes it scan-like (worth a page task of its own).
 SCAN_IMAGE_COVER = 0.5
@@ -191,13 +194,28 @@ def _area(bounds: tuple[float, float, float, float]) -> float:
 
 
 def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSettings) -> Page:
-    """Read one page; a page that cannot be read becomes an empty page with a warning."""
-    method = triage_page(plumber_page, settings)
+    """Read one page; a page that cannot be read becomes an empty page with a warning (the other
+    pages still land). Only errors about the whole run (OCR not installed) stop the document."""
+    method: Method = "text"
     try:
+        method = triage_page(plumber_page, settings)
         return READERS[method](path, plumber_page, number, settings)
     except PageUnreadable as exc:
-        return Page(number=number, method=method, width=float(plumber_page.width),
-                    height=float(plumber_page.height), warnings=[PageWarning(number, exc.message)])
+        message = exc.message
+    except KpuExtractError:
+        raise
+    except Exception as exc:  # a damaged content stream, an unforeseen object: this page only
+        log.debug("page %d of %s failed", number, path, exc_info=True)
+        message = unexpected_message(exc)
+    return Page(number=number, method=method, width=_size(plumber_page, "width"),
+                height=_size(plumber_page, "height"), warnings=[PageWarning(number, message)])
+
+
+def _size(plumber_page, side: str) -> float:
+    try:
+        return float(getattr(plumber_page, side))
+    except Exception:  # the page's MediaBox itself is what is damaged
+        return 0.0
 
 
 def page_count(path: str | Path) -> int | None:

@@ -1,6 +1,6 @@
 """The normalize stage: Document -> contract records of every dataset.
 
-    classify -> tables -> narrative -> merge -> checks -> records
+    classify -> tables -> narrative -> merge -> row ids -> reviewer decisions -> checks -> records
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from ..extract.model import Document, RawTable
 from .checks import budget_checks, checks_to_review
 from .classify import DocMeta, document_to_meta
+from .decisions import Decision, apply_decisions
 from .drafts import Drafts, ReviewDraft
 from .merge import merge_budget
 from .narrative import document_to_narrative
 from .reasons import Check, Reason
-from .records import DocContext, drafts_to_records
+from .records import DocContext, assign_row_ids, dedupe_targets, drafts_to_records
 from .rows import tables_to_logical
 from .schema import Records
 from .tables import logical_to_drafts
@@ -33,8 +34,8 @@ class Normalized:
     records: Records
 
 
-def document_to_records(doc: Document, vocab: Vocabulary) -> Normalized:
-    """Run the whole normalize stage on one extracted document."""
+def document_to_records(doc: Document, vocab: Vocabulary, decisions: tuple[Decision, ...] = ()) -> Normalized:
+    """Run the whole normalize stage on one extracted document (with its reviewer decisions)."""
     meta = document_to_meta(doc, vocab)
     ctx = DocContext(doc.doc_id, meta, {p.number: p.method for p in doc.pages}, vocab)
     drafts = document_to_drafts(doc, ctx)
@@ -42,9 +43,12 @@ def document_to_records(doc: Document, vocab: Vocabulary) -> Normalized:
     drafts.review += narrative.review
     restated = Check.RAK_MONTHLY_VS_QUARTERLY if meta.doc_type == "RAK" else Check.TABLE_VS_TABLE
     budget, checks = merge_budget(drafts.budget, narrative.budget, restated)
+    drafts.targets = dedupe_targets(drafts.targets)
+    assign_row_ids(doc.doc_id, budget, drafts.targets)
+    budget, drafts.targets, stale, settled = apply_decisions(decisions, budget, drafts.targets)
     checks += budget_checks(budget)
-    drafts.review += checks_to_review(checks)
-    return Normalized(meta, drafts_to_records(ctx, drafts, budget, checks))
+    drafts.review += stale + checks_to_review(checks)
+    return Normalized(meta, drafts_to_records(ctx, drafts, budget, checks, settled))
 
 
 def document_to_drafts(doc: Document, ctx: DocContext) -> Drafts:

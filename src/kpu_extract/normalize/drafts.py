@@ -23,6 +23,8 @@ class TargetDraft:
     bbox: tuple[float, float, float, float] | None = None  # the target's cell
     conf: float = 100.0  # OCR confidence of the target's cell (100 on a text layer)
     second: str | None = None  # the second OCR engine's reading of the target cell
+    row_id: str | None = None  # stable key of its row (records.assign_row_ids)
+    reviewed: bool = False  # a person accepted or set its value (decisions.py)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class BudgetDraft:
     evidence: dict[str, set[str]] = field(default_factory=dict)
     # Readings of an OCR'd amount that were not kept (the other engine's, the other pass's).
     alternatives: dict[str, list[int]] = field(default_factory=dict)
+    row_id: str | None = None  # stable key of its row (records.assign_row_ids)
 
 
 @dataclass

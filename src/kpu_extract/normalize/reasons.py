@@ -35,6 +35,7 @@ _BASE_REASONS = {
     "TABLE_WITHOUT_HEADER": "table_without_header",  # a table holding amounts whose header was not recognised
     "IMPLAUSIBLE_AMOUNT": "implausible_amount",  # an OCR'd amount below 1.000 Rupiah: noise, not a budget line
     "NOISE_LABEL": "noise_label",  # an OCR'd row whose label holds no word
+    "STALE_DECISION": "stale_decision",  # a reviewer decision that could not be applied (its row is gone)
 }
 # Review reasons: the base ones, and `<check>_mismatch` for every check.
 Reason = StrEnum("Reason", {**_BASE_REASONS, **{f"{c.name}_MISMATCH": f"{c.value}_mismatch" for c in Check}})

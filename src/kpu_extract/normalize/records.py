@@ -41,25 +41,39 @@ class DocContext:
         return dict(doc_id=self.doc_id, satker=self.meta.satker, year=self.meta.year)
 
 
-def drafts_to_records(ctx: DocContext, drafts: Drafts, budget: list[BudgetDraft], checks: list) -> Records:
-    """All contract rows of one document."""
+def drafts_to_records(ctx: DocContext, drafts: Drafts, budget: list[BudgetDraft], checks: list,
+                      settled: set[tuple[str, str]] = frozenset()) -> Records:
+    """All contract rows of one document (targets deduplicated and row ids assigned before).
+    Review rows of values a person has settled (`settled`: (row_id, field)) are not raised again."""
     rec = Records()
     review = list(drafts.review)
-    ids = _RowIds(ctx.doc_id)
-    for t in dedupe_targets(drafts.targets):
-        row, found = target_row(ctx, t, ids.target(t))
+    for t in drafts.targets:
+        row, found = target_row(ctx, t, t.row_id)
         rec.targets.append(row)
         review += found
     for line in budget:
-        row, found = pagu_row(ctx, line, ids.budget(line))
+        row, found = pagu_row(ctx, line, line.row_id)
         rec.pagu.append(row)
         review += found
         if line.realisasi is not None:
-            rec.realisasi.append(realisasi_row(ctx, line, row.row_id))
+            rec.realisasi.append(realisasi_row(ctx, line, line.row_id))
     rec.schedule = [r for s in merge_schedules(drafts.schedule) for r in schedule_rows(ctx, *s)]
     rec.checks = [CheckRow(ctx.doc_id, c.check, c.scope, c.expected, c.found, c.status, c.detail) for c in checks]
-    rec.review = [review_row(ctx.doc_id, r, ids) for r in review]
+    rows = [review_row(ctx.doc_id, r) for r in review]
+    rec.review = [r for r in rows if (r.row_id, r.field) not in settled]
     return rec
+
+
+def assign_row_ids(doc_id: str, budget: list[BudgetDraft], targets: list[TargetDraft]) -> None:
+    """Give every budget line and target its stable row id: a digest of what names it (dataset,
+    level, code, printed name) and its occurrence among same-named lines, never its value."""
+    seen: dict[str, int] = {}
+    for draft, parts in [(b, ("pagu", b.level, b.kode or "", _fold(b.uraian))) for b in budget] + \
+                        [(t, ("targets", *_target_key(t))) for t in targets]:
+        key = "\x1f".join(parts)
+        n = seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:12]
+        draft.row_id = f"{doc_id}-{parts[0][0]}{digest}"
 
 
 def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow, list[ReviewDraft]]:
@@ -120,9 +134,9 @@ def schedule_rows(ctx: DocContext, kegiatan: str, page: int, months: dict[int, s
                         planned=month in months, detail=months.get(month)) for month in range(1, 13)]
 
 
-def review_row(doc_id: str, r: ReviewDraft, ids: _RowIds) -> ReviewRow:
+def review_row(doc_id: str, r: ReviewDraft) -> ReviewRow:
     subject = r.subject
-    row_id = ids.of(subject) if subject is not None else None
+    row_id = subject.row_id if subject is not None else None
     return ReviewRow(doc_id, r.page, r.dataset, r.field, r.raw, r.best_match, r.score, r.reason,
                      row_id=row_id, bbox=_box(getattr(subject, "bbox", None)), detail=r.detail)
 
@@ -154,31 +168,6 @@ def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict
     return sorted(merged.values(), key=lambda x: x[1])
 
 
-class _RowIds:
-    """Stable row ids: a digest of what names the line, plus its occurrence among same-named lines."""
-
-    def __init__(self, doc_id: str):
-        self.doc_id = doc_id
-        self.seen: dict[str, int] = {}
-        self.by_draft: dict[int, str] = {}
-
-    def budget(self, line: BudgetDraft) -> str:
-        return self._id(line, "pagu", line.level, line.kode or "", _fold(line.uraian))
-
-    def target(self, t: TargetDraft) -> str:
-        return self._id(t, "targets", *_target_key(t))
-
-    def of(self, draft) -> str | None:
-        return self.by_draft.get(id(draft))
-
-    def _id(self, draft, *parts: str) -> str:
-        key = "\x1f".join(parts)
-        n = self.seen[key] = self.seen.get(key, 0) + 1
-        digest = hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:12]
-        self.by_draft[id(draft)] = row_id = f"{self.doc_id}-{parts[0][0]}{digest}"
-        return row_id
-
-
 def _target_key(t: TargetDraft) -> tuple[str, str, str]:
     return _fold(t.sasaran), _fold(t.indikator), (t.kegiatan or "").lower()
 
@@ -194,10 +183,10 @@ def _evidence(line: BudgetDraft, fields: tuple[str, ...]) -> str:
 
 
 def _target_verified(ctx: DocContext, t: TargetDraft, value: float | None) -> bool:
-    """A target value read from the text layer, or read alike by both OCR engines."""
+    """A target value read from the text layer, read alike by both OCR engines, or settled by a person."""
     if value is None:
         return False
-    if ctx.method(t.page) == "text":
+    if ctx.method(t.page) == "text" or t.reviewed:
         return True
     return bool(t.second) and parse_target(t.second).value == value
 

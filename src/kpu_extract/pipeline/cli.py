@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--executor", choices=("local", "dask"), default="local", help="local process pool or Dask")
     r.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: start a LocalCluster)")
     r.add_argument("--force", action="store_true", help="ignore the cache and reprocess every document")
+    r.add_argument("--decisions", type=Path, metavar="FILE",
+                   help="reviewer decisions to apply (CSV: row_id,field,decision,value,reviewer,note; "
+                        "default DIR/decisions.csv when it exists)")
     r.add_argument("--quiet", action="store_true", help="no progress output")
     r.add_argument("--verbose", "-v", action="count", default=0,
                    help="debug logging and tracebacks for failures; twice (-vv) also third-party debug output")
@@ -143,7 +146,7 @@ def _run(args) -> int:
     settings = RunSettings(out=args.out, executor=args.executor, scheduler=args.scheduler, force=args.force,
                            progress="none" if args.quiet else "auto",
                            extract=_extract_settings(),
-                           lock_timeout_s=lock_timeout_from_env(),
+                           lock_timeout_s=lock_timeout_from_env(), decisions=args.decisions,
                            **({"workers": args.workers} if args.workers is not None else {}))
     summary = run(args.inputs, settings)
     for r in summary.results:

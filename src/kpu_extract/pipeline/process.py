@@ -19,9 +19,10 @@ from pathlib import Path
 
 from .. import PIPELINE_VERSION
 from ..errors import KpuExtractError
-from ..extract.model import Document, Page, ReadFailure, warnings_to_error
+from ..extract.model import Document, Page, PageWarning, ReadFailure, unexpected_message, warnings_to_error
 from ..extract.pdf import pdf_to_document, read_page, scan_like_pages
 from ..extract.settings import ExtractSettings
+from ..normalize.decisions import Decision
 from ..normalize.document import document_to_records
 from ..normalize.schema import DocumentRow, Records
 from ..normalize.vocabulary import default_vocabulary
@@ -54,13 +55,16 @@ def file_digest(path: str | Path) -> str:
     return h.hexdigest()
 
 
-def process_document(path: str, digest: str, settings: ExtractSettings | None = None) -> DocResult:
+def process_document(path: str, digest: str, settings: ExtractSettings | None = None,
+                     decisions: tuple[Decision, ...] = ()) -> DocResult:
     """Extract and normalize one PDF in this process; failures become a `failed` documents row."""
     settings = settings or ExtractSettings()
-    return _guarded(path, digest, lambda: document_to_result(pdf_to_document(path, digest[:16], settings)))
+    return _guarded(path, digest, lambda: document_to_result(pdf_to_document(path, digest[:16], settings),
+                                                             decisions))
 
 
-def document_task(path: str, digest: str, settings: ExtractSettings | None = None) -> DocResult | PageSplit:
+def document_task(path: str, digest: str, settings: ExtractSettings | None = None,
+                  decisions: tuple[Decision, ...] = ()) -> DocResult | PageSplit:
     """The first task of every document: the whole result, or a PageSplit for a long scanned one."""
     try:
         counts = scan_like_pages(path)
@@ -68,11 +72,12 @@ def document_task(path: str, digest: str, settings: ExtractSettings | None = Non
         return failed_result(path, digest, exc.message)
     if counts and counts[0] > 1 and counts[1] > 0:
         return PageSplit(path, counts[0])
-    return process_document(path, digest, settings)
+    return process_document(path, digest, settings, decisions)
 
 
 def page_task(path: str, index: int, settings: ExtractSettings | None = None) -> Page | ReadFailure:
-    """Read page `index` (0-based); a document-level error comes back as a ReadFailure."""
+    """Read page `index` (0-based); a document-level error (the file cannot be opened) comes back as
+    a ReadFailure, anything else that goes wrong on this page as a page carrying a warning."""
     try:
         return read_page(path, index, settings or ExtractSettings())
     except KpuExtractError as exc:
@@ -80,25 +85,27 @@ def page_task(path: str, index: int, settings: ExtractSettings | None = None) ->
         return ReadFailure(exc.message)
     except Exception as exc:
         log.debug("page %d of %s failed", index + 1, path, exc_info=True)
-        return ReadFailure(_unexpected(path, exc))
+        return Page(number=index + 1, method="ocr", width=0.0, height=0.0,
+                    warnings=[PageWarning(index + 1, unexpected_message(exc))])
 
 
-def pages_to_result(path: str, digest: str, pages: list[Page | ReadFailure]) -> DocResult:
+def pages_to_result(path: str, digest: str, pages: list[Page | ReadFailure],
+                    decisions: tuple[Decision, ...] = ()) -> DocResult:
     """Reassemble page-task results in page order into a Document and normalize it once."""
     errors = [p for p in pages if isinstance(p, ReadFailure)]
     if errors:
         return failed_result(path, digest, errors[0].message)
     doc = Document(doc_id=digest[:16], source_file=path, pages=sorted(pages, key=lambda p: p.number))
-    return _guarded(path, digest, lambda: document_to_result(doc))
+    return _guarded(path, digest, lambda: document_to_result(doc, decisions))
 
 
-def document_to_result(doc: Document) -> DocResult:
+def document_to_result(doc: Document, decisions: tuple[Decision, ...] = ()) -> DocResult:
     """Normalize an extracted document; its status follows from its page warnings.
 
     `partial` when some pages carry warnings (an OCR timeout, a page too large), `failed` when no
     page could be read at all: an empty "partial" document would hide the problem.
     """
-    normalized = document_to_records(doc, default_vocabulary())
+    normalized = document_to_records(doc, default_vocabulary(), decisions)
     meta = normalized.meta
     warnings = [w for p in doc.pages for w in p.warnings]
     unread = [p for p in doc.pages if p.warnings and not p.tables and not p.text.strip()]

@@ -23,6 +23,8 @@ from ..extract.model import ReadFailure
 from ..extract.pdf import page_count, scan_like_pages
 from ..extract.settings import ExtractSettings
 from ..normalize.vocabulary import default_vocabulary
+from ..normalize.decisions import Decision
+from .decisions import DEFAULT_NAME as DECISIONS_NAME, decisions_by_document, decisions_key, read_decisions
 from .executors import WorkerDied, open_executor
 from .process import DocResult, PageSplit, document_task, failed_result, file_digest, page_task, pages_to_result
 from .progress import Progress, make_progress
@@ -54,6 +56,7 @@ class RunSettings:
     progress: str = "auto"  # 'auto' (bar on a terminal, log lines otherwise) or 'none'
     extract: ExtractSettings = ExtractSettings()
     lock_timeout_s: float = LOCK_TIMEOUT_S
+    decisions: Path | None = None  # reviewer decisions (default DIR/decisions.csv when it exists)
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -79,23 +82,34 @@ class RunSummary:
 def run(inputs: Iterable[str], settings: RunSettings) -> RunSummary:
     """Process a batch and write all datasets into settings.out."""
     paths = find_inputs(inputs)
+    decided = decisions_by_document(load_decisions(settings))
     with output_lock(settings.out, settings.lock_timeout_s):
         digests = {p: file_digest(p) for p in paths}
+        decisions = {p: decided.get(digests[p][:16], ()) for p in paths}
+        keys = {p: digests[p] + decisions_key(decisions[p]) for p in paths}  # the cache key
         cache = open_cache(settings.out)
-        results = {} if settings.force else lookup_cache(paths, digests, cache, settings.extract)
+        results = {} if settings.force else lookup_cache(paths, keys, cache, settings.extract)
         todo = [p for p in paths if p not in results]
         page_counts = {p: page_count(p) or 0 for p in todo}
         require_ocr_program(todo)
         progress = make_progress(settings.progress, page_counts)
         try:
-            for path, result in process_documents(todo, digests, settings, progress):
-                store_result(cache, digests[path], result, settings.extract)
+            for path, result in process_documents(todo, digests, settings, progress, decisions):
+                store_result(cache, keys[path], result, settings.extract)
                 results[path] = result
         finally:
             progress.close()
         ordered = [results[p] for p in paths]
         counts = write_datasets(ordered, settings.out)
     return RunSummary(ordered, counts, processed=len(todo), cached=len(paths) - len(todo))
+
+
+def load_decisions(settings: RunSettings) -> tuple[Decision, ...]:
+    """The reviewer decisions to apply: --decisions FILE, else DIR/decisions.csv when present."""
+    path = settings.decisions or settings.out / DECISIONS_NAME
+    if settings.decisions is None and not path.is_file():
+        return ()
+    return read_decisions(path)
 
 
 def open_cache(out: Path) -> ResultCache:
@@ -163,7 +177,8 @@ def _partial_key(digest: str, extract: ExtractSettings) -> str:
 
 
 def process_documents(paths: list[str], digests: dict[str, str], settings: RunSettings,
-                      progress: Progress | None = None) -> Iterator[tuple[str, DocResult]]:
+                      progress: Progress | None = None, decisions: dict[str, tuple[Decision, ...]] | None = None
+                      ) -> Iterator[tuple[str, DocResult]]:
     """Run every document on the chosen executor, yielding (path, result) as documents finish.
 
     A document is one task; a long scanned one comes back as a PageSplit and is read one page per
@@ -172,11 +187,12 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
     if not paths:
         return
     progress = progress or Progress({p: 0 for p in paths})
+    decisions = decisions or {}
     xs = settings.extract
     executor = open_executor(settings.executor, settings.workers, settings.scheduler)
     try:
         for p in paths:
-            executor.submit(("doc", p), document_task, p, digests[p], xs)
+            executor.submit(("doc", p), document_task, p, digests[p], xs, decisions.get(p, ()))
         pages: dict[str, list] = {}
         for (kind, path, *index), out in executor.completed():
             if isinstance(out, PageSplit):
@@ -188,7 +204,8 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
                 pages[path][index[0]] = ReadFailure(f"{path}: {out.message}") if isinstance(out, WorkerDied) else out
                 progress.page_done()
                 if all(p is not None for p in pages[path]):
-                    executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path))
+                    executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path),
+                                    decisions.get(path, ()))
             else:
                 if isinstance(out, WorkerDied):
                     out = failed_result(path, digests[path], f"{path}: {out.message}")
