@@ -68,7 +68,7 @@ def score(path: str) -> dict:
            "meta_ok": (doc.doc_type, doc.satker, doc.year) == (meta["doc_type"], meta["satker"], meta["year"]),
            "meta": [doc.doc_type, doc.satker, doc.year]}
     for ds in DATASETS:
-        found = [asdict(r) for r in result.rows.get(ds, [])]
+        found = [asdict(r) for r in result.rows[ds]]
         want = truth.get(ds, [])
         if ds == "schedule":
             found, want = [r for r in found if r["planned"]], [r for r in want if r["planned"]]
