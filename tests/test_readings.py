@@ -37,8 +37,22 @@ def test_only_the_second_engine_read_an_amount():
     assert cell_to_reading("2?6.4B0,O0O x", "276.480.000", ocr=True) == Reading(276480000)
 
 
-def test_unparseable_second_reading_is_ignored():
-    assert cell_to_reading("276.480.000", "27#", ocr=True) == Reading(276480000)
+def test_an_unparseable_second_reading_is_a_disagreement_kept_for_review():
+    assert cell_to_reading("276.480.000", "27#", ocr=True) == Reading(276480000, other_text="27#")
+
+
+def test_engines_that_swap_separators_still_agree_on_the_digits():
+    assert cell_to_reading("22,073,000.00", "22,073.000.00", ocr=True) == Reading(22073000, frozenset({"two_engines"}))
+    assert cell_to_reading("22.073.000", "22,073.000", ocr=True) == Reading(22073000, frozenset({"two_engines"}))
+
+
+def test_a_first_reading_with_bad_separators_agrees_on_its_digits():
+    assert cell_to_reading("5.257,000.00", "5,257,000.00", ocr=True) == Reading(5257000, frozenset({"two_engines"}))
+    assert cell_to_reading("48.000.", "48.000.-", ocr=True) == Reading(48000, frozenset({"two_engines"}))
+
+
+def test_other_digits_in_a_malformed_second_reading_do_not_agree():
+    assert not cell_to_reading("22,073,000.00", "22,078.000.00", ocr=True).evidence
 
 
 def test_nothing_parses_raises():

@@ -240,14 +240,15 @@ def unresolved_readings(lines: list[BudgetDraft]) -> list[CheckDraft]:
     else `mismatch` (the first reading stays, unverified, and both go to review)."""
     out = []
     for line in lines:
-        for field, alts in line.alternatives.items():
-            if not alts:
+        for field in sorted(set(line.alternatives) | set(line.unparsed_readings)):
+            others = [str(a) for a in line.alternatives.get(field, ())] + (
+                [repr(line.unparsed_readings[field])] if field in line.unparsed_readings else [])
+            if not others:
                 continue
             kept = getattr(line, field)
             confirmed = sorted(line.evidence.get(field, ()))
-            out.append(CheckDraft(Check.OCR_READINGS, f"{_scope(line)} {field}", str(kept),
-                                  " / ".join(map(str, alts)), _status(bool(confirmed)),
-                                  f"OCR read {kept} and {' and '.join(map(str, alts))}; " +
+            out.append(CheckDraft(Check.OCR_READINGS, f"{_scope(line)} {field}", str(kept), " / ".join(others),
+                                  _status(bool(confirmed)), f"OCR read {kept} and {' and '.join(others)}; " +
                                   (f"{' and '.join(confirmed)} confirm {kept}" if confirmed else
                                    "nothing in the document decides; the first reading is kept"), line, field))
     return out

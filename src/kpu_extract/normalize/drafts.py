@@ -50,6 +50,8 @@ class BudgetDraft:
     evidence: dict[str, set[str]] = field(default_factory=dict)
     # Readings of an OCR'd amount that were not kept (the other engine's, the other pass's).
     alternatives: dict[str, list[int]] = field(default_factory=dict)
+    # The second engine's text of an amount where it read something that is no amount.
+    unparsed_readings: dict[str, str] = field(default_factory=dict)
     row_id: str | None = None  # stable key of its row (records.assign_row_ids)
 
 

@@ -9,6 +9,7 @@ alternatives, for the document's arithmetic and restatements to decide (checks.p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .values import UnparsedValue, parse_rupiah
@@ -21,6 +22,7 @@ class Reading:
     value: int | None
     evidence: frozenset[str] = frozenset()
     alternatives: tuple[int, ...] = ()
+    other_text: str | None = None  # the second engine's text when it disagrees and parses as no amount
 
 
 def cell_to_reading(raw: str, second: str | None, ocr: bool) -> Reading:
@@ -30,12 +32,20 @@ def cell_to_reading(raw: str, second: str | None, ocr: bool) -> Reading:
         return Reading(value, frozenset({TEXT_LAYER}) if value is not None else frozenset())
     firsts, error = _first_readings(raw)
     other = _parsed(second)
+    if other is None and second and firsts:
+        # Engines swap '.' and ',' ('22,073.000.00'): the same digits in the same order still agree.
+        same = [v for v in firsts if _digits(second) == str(v)]
+        if same:
+            return Reading(same[0], frozenset({TWO_ENGINES}), tuple(v for v in firsts if v != same[0]))
     if other is not None and other in firsts:
         return Reading(other, frozenset({TWO_ENGINES}), tuple(v for v in firsts if v != other))
     if firsts:
-        return Reading(firsts[0], alternatives=tuple(dict.fromkeys(firsts[1:] + ([other] if other is not None else []))))
+        return Reading(firsts[0], alternatives=tuple(dict.fromkeys(firsts[1:] + ([other] if other is not None else []))),
+                       other_text=second if second and other is None else None)
     if other is not None:
-        return Reading(other)  # the first engine read nothing usable: one reading, unconfirmed
+        # The first engine's separators did not parse ('5.257,000.00'); the same digits still agree.
+        agree = _digits(raw) == str(other)
+        return Reading(other, frozenset({TWO_ENGINES}) if agree else frozenset())
     if error is not None:
         raise error
     return Reading(None)
@@ -51,6 +61,12 @@ def _first_readings(raw: str) -> tuple[list[int], UnparsedValue | None]:
         if len(parts) == 2 and None not in parts:
             return parts, None
         return [], exc
+
+
+def _digits(text: str) -> str:
+    """The digits of the whole-Rupiah part: a zero decimal tail (',00', '.0') and ',-' dropped."""
+    whole = re.sub(r"[.,]\s*-+\s*$|[.,]0{1,2}\s*$", "", text.strip())
+    return "".join(ch for ch in whole if ch.isdigit())
 
 
 def _parsed(text: str | None) -> int | None:

@@ -124,7 +124,8 @@ def _group_budget(lt: LogicalTable, row: TableRow, kode: str | None, name: str, 
     out.budget.append(BudgetDraft(page=row.page, level=level, uraian=uraian, pagu=reading.value, source="table",
                                   program=hierarchy.program, kode=kode, bbox=lt.cell(row, "pagu").box,
                                   evidence={"pagu": set(reading.evidence)},
-                                  alternatives={"pagu": list(reading.alternatives)} if reading.alternatives else {}))
+                                  alternatives={"pagu": list(reading.alternatives)} if reading.alternatives else {},
+                                  unparsed_readings={"pagu": reading.other_text} if reading.other_text else {}))
 
 
 def program_name(vocab: Vocabulary, text: str) -> str | None:
@@ -204,7 +205,8 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
         uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu").box,
         evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},
-        alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives}))
+        alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives},
+        unparsed_readings={f: r.other_text for f, r in readings.items() if r.other_text}))
 
 
 def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
