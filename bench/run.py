@@ -6,6 +6,7 @@
     vocab     matching 10,000 strings against the whole vocabulary
     batch     200 documents: documents/minute with 1 and all workers, rerun with nothing changed
     memory    peak memory of one worker on a 12000x12000 px page and an A3 300-dpi page
+    report    the HTML review report of 200 documents: build time and size
 
 Run one part with `python bench/run.py ocr`; `make bench` runs them all.
 """
@@ -20,7 +21,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 # The OCR benchmarks use the short scans (both hard ones among them) to stay within minutes.
 OCR_SCANS = sorted(str(p) for p in (ROOT / "corpus" / "scans").glob("*.pdf")
-                   if p.name.startswith(("pk_", "rak_kab_tabanan")))
+                   if p.name.startswith(("pk_", "rak_kab_tabanan"))) + sorted(
+    str(p) for p in (ROOT / "corpus" / "regressions").glob("*.pdf"))
 PARTS = {
     "digital": ["bench_digital.py"],
     "ocr": ["bench_ocr.py", "--runs", "3", *OCR_SCANS],
@@ -28,6 +30,7 @@ PARTS = {
     "vocab": ["bench_vocabulary.py", "--runs", "5"],
     "batch": ["bench_batch.py"],
     "memory": ["bench_memory.py"],
+    "report": ["bench_report.py"],
 }
 
 

@@ -73,6 +73,11 @@ def test_decisions_apply_on_the_next_run_and_the_checks_run_again(first, tmp_pat
     assert not ((review2.row_id == flagged.row_id) & (review2.field == "pagu")).any()
     stale = review2[review2.reason == "stale_decision"]
     assert len(stale) == 1 and "deadbeef" in stale.detail.item()
+    # the report shows each decision beside the row as it is now
+    assert main(["report", str(folder)]) == 0
+    page = (folder / "report" / "doc" / f"{wa3355.doc_id}.html").read_text()
+    assert "Reviewer decisions (4)" in page and page.count('class="decision ') == 4
+    assert "dropped" in page and "not applied (see review)" in page and "✓ verified" in page
 
 
 def test_a_bad_decisions_file_is_bad_usage(tmp_path, capsys):

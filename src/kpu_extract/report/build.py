@@ -17,6 +17,8 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..normalize.decisions import Decision
+from ..pipeline.decisions import DEFAULT_NAME as DECISIONS_NAME, read_decisions
 from .datasets import VALUE_DATASETS, VALUE_FIELD, Batch, bbox_of, folder_to_batch
 from .files import write_atomic
 from .images import ImageSettings
@@ -112,7 +114,17 @@ def _write_document(env: Environment, batch: Batch, s: DocSummary, images: Image
     doc_id = s.doc["doc_id"]
     tree = rows_to_tree(batch.rows(doc_id, "pagu"), batch.rows(doc_id, "realisasi"), batch.rows(doc_id, "checks"))
     _write(out / "doc" / f"{doc_id}.html", env.get_template("document.html.j2").render(
-        s=s, items=images.items, pages=images.pages, tree=tree, note=images.note, grid=settings.grid))
+        s=s, items=images.items, pages=images.pages, tree=tree, note=images.note, grid=settings.grid,
+        decisions=_decisions(batch, doc_id)))
+
+
+def _decisions(batch: Batch, doc_id: str) -> list[tuple[Decision, dict | None]]:
+    """The reviewer decisions of DIR/decisions.csv on this document, each with its row as it is now."""
+    path = batch.folder / DECISIONS_NAME
+    if not path.is_file():
+        return []
+    rows = {r.get("row_id"): r for d in VALUE_DATASETS[::2] for r in batch.rows(doc_id, d)}
+    return [(d, rows.get(d.row_id)) for d in read_decisions(path) if d.doc_id == doc_id]
 
 
 def _dataset_boxes(batch: Batch, doc_id: str) -> dict[int, list[PageBox]]:
