@@ -74,8 +74,12 @@ class TesseractApiEngine:
 
 
 def _tsv_words(tsv: str):
-    """(text, conf, (left, top, width, height)) of each word line (level 5) of Tesseract's TSV."""
+    """(text, conf, (left, top, width, height)) of each word line (level 5) of Tesseract's TSV.
+
+    The API's TSV has fractional confidences ('96.537086'); the CLI's TSV truncates them to
+    integers, and the pipeline's thresholds were measured on those, so they are truncated here too.
+    """
     for line in tsv.splitlines():
         f = line.split("\t")
         if len(f) == 12 and f[0] == "5" and f[11].strip() and float(f[10]) >= 0:
-            yield f[11].strip(), float(f[10]), tuple(int(v) for v in f[6:10])
+            yield f[11].strip(), float(int(float(f[10]))), tuple(int(v) for v in f[6:10])
