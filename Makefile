@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv
+SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv \
+          libtesseract-dev libleptonica-dev pkg-config g++
 
 .PHONY: extract test bench corpus sysdeps clean
 
@@ -26,6 +27,7 @@ sysdeps:
 	command -v tesseract >/dev/null || missing="yes"; \
 	command -v pdftoppm  >/dev/null || missing="yes"; \
 	command -v gs        >/dev/null || missing="yes"; \
+	pkg-config --exists tesseract lept 2>/dev/null || missing="yes"; \
 	for lang in ind eng; do \
 	  tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing="yes"; \
 	done; \

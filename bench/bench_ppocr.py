@@ -267,7 +267,7 @@ def child_rss(cells: list[AmountCell]) -> None:
                 "e = PaddleOcrEngine(); load = time.perf_counter() - t; base = %s;"
                 "z = np.load(%r); crops = [z[k] for k in z.files];"
                 "t = time.process_time(); e.read_crops(crops, %r); read = time.process_time() - t;"
-                "print(f'{load:.2f} {base:.0f} {read:.2f} {%s:.0f}')"
+                "peak = %s; print(f'{load:.2f} {base:.0f} {read:.2f} {peak:.0f}')"
                 % (str(ROOT / "src"), _HWM, str(Path(tmp) / "crops.npz"), page[0].dpi, _HWM))
         bare = subprocess.run([sys.executable, "-c", f"print({_HWM})"], capture_output=True, text=True,
                               check=True).stdout.split()[0]
@@ -297,6 +297,13 @@ def report_page_words(runs: int) -> None:
                 t_pp = _median_cpu(lambda: engine.page_words(image, dpi), runs)
                 print(f"    ppocr {name}: {t_pp:.2f} s ({len(engine.page_words(image, dpi))} words), "
                       f"ratio {t_pp / t_ts:.2f}")
+        np.save(Path(tmp) / "a3.npy", a3)
+        code = ("import sys, numpy as np; sys.path.insert(0, %r);"
+                "from kpu_extract.extract.engines.ppocr import PaddleOcrEngine;"
+                "PaddleOcrEngine().page_words(np.load(%r), %r); print(%s)"
+                % (str(ROOT / "src"), str(Path(tmp) / "a3.npy"), dpi, _HWM))
+        rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        print(f"  peak RSS of a fresh process running page_words on the A3 page: {float(rss):.0f} MB")
 
 
 def _median_cpu(fn, runs: int) -> float:
