@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv hunspell-id chromium chromium-driver
+SYSPKG := tesseract-ocr tesseract-ocr-ind poppler-utils ghostscript python3-venv hunspell-id \
+          chromium chromium-driver libtesseract-dev libleptonica-dev pkg-config g++
 
 .PHONY: extract test bench corpus eval sysdeps clean
 
@@ -34,6 +35,7 @@ sysdeps:
 	[ -f /usr/share/hunspell/id_ID.dic ] || missing="yes"; \
 	command -v chromium  >/dev/null || missing="yes"; \
 	command -v chromedriver >/dev/null || missing="yes"; \
+	pkg-config --exists tesseract lept 2>/dev/null || missing="yes"; \
 	for lang in ind eng; do \
 	  tesseract --list-langs 2>/dev/null | grep -qx $$lang || missing="yes"; \
 	done; \

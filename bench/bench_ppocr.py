@@ -12,11 +12,14 @@ page (raster.clean_page, grid.image_to_line_masks/masks_to_grids, ocr.remove_lin
   tess-crop  pytesseract on each crop alone: upscaled to 600 dpi, psm 6, whitelist '0-9.,Rp-%'
              (what the pipeline's money strip re-read does, one crop per call)
   ppocr      PaddleOcrEngine.read_crops, all crops of a page in one call, charset AMOUNT_CHARSET
-A reading is exact when it equals the truth after dropping whitespace and a leading 'Rp'/'Rp.'.
+A reading is exact when it equals the truth after dropping whitespace and a leading 'Rp'/'Rp.';
+same-value when the pipeline's parsers (normalize.values) give the truth's value; wrong when it
+parses to another value (a silent error); the rest do not parse (the pipeline flags them).
 
-Then: ms per crop (median of --runs, 1 thread, per rec batch size), model load time, peak RSS
-of a child process that loaded the engine and read one page's crops, and page_words on an A4
-300-dpi page and an A3 one (two A4 pages side by side) against `tesseract --psm 11`.
+Then: CPU-ms per crop (process time, median of --runs, 1 thread, per rec batch size; the machine
+is shared, so wall time is noise), model load time, peak RSS (VmHWM) of a fresh process that
+loaded the engine and read one page's crops, and page_words on an A4 300-dpi page and an A3 one
+(two A4 pages side by side) against `tesseract --psm 11` on the same image (CPU of the child).
 
 Run: `.venv/bin/python bench/bench_ppocr.py [--runs 3] [--extra-hard] [--save-fixtures tests/data/crops]`
 """
@@ -27,7 +30,6 @@ import argparse
 import csv
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -53,6 +55,7 @@ from kpu_extract.extract.engines.base import AMOUNT_CHARSET  # noqa: E402
 from kpu_extract.extract.grid import grid_line_mask, image_to_line_masks, masks_to_grids  # noqa: E402
 from kpu_extract.extract.ocr import LANG, page_words, remove_lines  # noqa: E402
 from kpu_extract.extract.pdf import read_page  # noqa: E402
+from kpu_extract.normalize.values import parse_percent, parse_rupiah  # noqa: E402
 
 CLASSES = ("normal-300", "hard-200")
 _AMOUNT = re.compile(r"^(Rp\.?\s*)?-?\d{1,3}(\.\d{3})+(,\d{1,2})?$")
@@ -71,6 +74,7 @@ class AmountCell:
     scan: str
     klass: str
     page: int  # 1-based
+    table: int
     row: int
     col: int
     dpi: float
@@ -89,6 +93,20 @@ def canon(text: str) -> str:
 
 def exact(text: str, truth: str) -> bool:
     return canon(text) == canon(truth)
+
+
+def verdict(text: str, truth: str) -> str:
+    """exact, same-value, wrong (parses to another value) or unparsed."""
+    if exact(text, truth):
+        return "exact"
+    parse = parse_percent if truth.endswith("%") else (lambda t: parse_rupiah(t, ocr=True))
+    try:
+        got = parse(text) if text.strip() else None
+    except ValueError:
+        return "unparsed"
+    if got is None:
+        return "unparsed"
+    return "same-value" if got == parse(truth) else "wrong"
 
 
 def _overlap(a: tuple, b: tuple) -> float:
@@ -132,7 +150,7 @@ def scan_to_cells(scan: Path, digital: Path, klass: str) -> list[AmountCell]:
         image, dpi, grids = line_free_page(scan, index)
         words = page_words(image, dpi)
         truth_cells = [c for t in read_page(str(digital), index).tables for c in t.cells if c.bbox]
-        for grid in grids:
+        for table, grid in enumerate(grids):
             first = {c.bbox: c.text for c in words_to_cells(words, grid).cells}
             for gc in grid.cells:
                 twin = max(truth_cells, key=lambda c: _overlap(c.bbox, gc.bbox), default=None)
@@ -140,7 +158,7 @@ def scan_to_cells(scan: Path, digital: Path, klass: str) -> list[AmountCell]:
                     continue
                 truth = twin.text.strip()
                 if _AMOUNT.match(truth) or _PERCENT.match(truth):
-                    out.append(AmountCell(scan.name, klass, index + 1, gc.row, gc.col, dpi, truth,
+                    out.append(AmountCell(scan.name, klass, index + 1, table, gc.row, gc.col, dpi, truth,
                                           crop_cell(image, gc.bbox, dpi), tess_page=first.get(gc.bbox, "")))
     return out
 
@@ -185,100 +203,143 @@ def read_all(engine, cells: list[AmountCell]) -> None:
             cell.tess_crop = tesseract_crop(cell.crop, cell.dpi)
 
 
+READERS = ("tess_page", "tess_crop", "ppocr")
+
+
 def report_accuracy(cells: list[AmountCell]) -> None:
     klasses = sorted({c.klass for c in cells}, key=lambda k: (k not in CLASSES, k))
-    print("\nexact reads (cells read exactly / cells)")
-    print(f"{'class':16} {'cells':>5} {'tess-page':>10} {'tess-crop':>10} {'ppocr':>10} {'either':>10} {'both':>10}")
+    print("\nreadings per class: exact / same-value / unparsed / wrong (parses to another value)")
+    print(f"{'class':16} {'cells':>5} " + " ".join(f"{r:>18}" for r in READERS) + f" {'either exact':>13}")
     for k in klasses:
         ks = [c for c in cells if c.klass == k]
-        tp = sum(exact(c.tess_page, c.truth) for c in ks)
-        tc = sum(exact(c.tess_crop, c.truth) for c in ks)
-        pp = sum(exact(c.ppocr, c.truth) for c in ks)
+        counts = []
+        for reader in READERS:
+            v = [verdict(getattr(c, reader), c.truth) for c in ks]
+            counts.append("/".join(str(v.count(x)) for x in ("exact", "same-value", "unparsed", "wrong")))
         either = sum(exact(c.tess_page, c.truth) or exact(c.ppocr, c.truth) for c in ks)
-        both = sum(exact(c.tess_page, c.truth) and exact(c.ppocr, c.truth) for c in ks)
-        print(f"{k:16} {len(ks):5} {tp:10} {tc:10} {pp:10} {either:10} {both:10}")
+        print(f"{k:16} {len(ks):5} " + " ".join(f"{x:>18}" for x in counts) + f" {either:13}")
     print("\ndisagreements of tess-page and ppocr (canonical texts differ); * marks the exact reading")
     for c in cells:
         if canon(c.tess_page) != canon(c.ppocr):
             mark = lambda t: ("*" if exact(t, c.truth) else " ") + repr(t)  # noqa: E731
-            print(f"  {c.scan} p{c.page} r{c.row}c{c.col}: truth {c.truth!r:24} tess-page {mark(c.tess_page):26} "
-                  f"tess-crop {mark(c.tess_crop):26} ppocr {mark(c.ppocr)} ({c.ppocr_conf:.0f})")
-    wrong_agree = [c for c in cells if canon(c.tess_page) == canon(c.ppocr) and not exact(c.ppocr, c.truth)]
-    print(f"both wrong and agreeing: {len(wrong_agree)}",
-          [(c.scan, c.page, c.truth, c.ppocr) for c in wrong_agree])
-
-
-def median_ms_per_crop(engine, cells: list[AmountCell], runs: int) -> float:
-    pages = by_page(cells)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        for page in pages:
-            engine.read_crops([c.crop for c in page], page[0].dpi, AMOUNT_CHARSET)
-        times.append(time.perf_counter() - start)
-    return 1000.0 * statistics.median(times) / len(cells)
+            print(f"  {c.scan} p{c.page} t{c.table} r{c.row}c{c.col}: truth {c.truth!r:24} "
+                  f"tess-page {mark(c.tess_page):26} tess-crop {mark(c.tess_crop):26} ppocr {mark(c.ppocr)} "
+                  f"({c.ppocr_conf:.0f})")
+    agree_wrong = [c for c in cells if canon(c.tess_page) == canon(c.ppocr) and not exact(c.ppocr, c.truth)]
+    print(f"tess-page and ppocr agree but are not exact: {len(agree_wrong)}",
+          [(c.scan, c.page, c.truth, c.ppocr, verdict(c.ppocr, c.truth)) for c in agree_wrong])
 
 
 def report_speed(cells: list[AmountCell], runs: int) -> None:
+    """CPU-ms per crop of read_crops on every page's crops, batch sizes interleaved run by run."""
     from kpu_extract.extract.engines.ppocr import PaddleOcrEngine
-    print("\nppocr read_crops, 1 thread, ms per crop (median of runs over all pages' crops)")
-    for batch in BATCHES:
-        engine = PaddleOcrEngine(rec_batch=batch)
-        for k in sorted({c.klass for c in cells}):
-            ks = [c for c in cells if c.klass == k]
-            print(f"  rec_batch {batch:2}  {k:16} {median_ms_per_crop(engine, ks, runs):6.1f} ms/crop ({len(ks)} crops)")
+    engines = {b: PaddleOcrEngine(rec_batch=b) for b in BATCHES}
+    klasses = sorted({c.klass for c in cells})
+    times: dict[tuple[int, str], list[float]] = {}
+    for _ in range(runs):
+        for batch, engine in engines.items():
+            for k in klasses:
+                pages = by_page([c for c in cells if c.klass == k])
+                start = time.process_time()
+                for page in pages:
+                    engine.read_crops([c.crop for c in page], page[0].dpi, AMOUNT_CHARSET)
+                times.setdefault((batch, k), []).append(time.process_time() - start)
+    print("\nppocr read_crops, 1 thread: CPU-ms per crop (median of runs), one call per page")
+    for (batch, k), ts in times.items():
+        n = sum(c.klass == k for c in cells)
+        print(f"  rec_batch {batch:2}  {k:16} {1000.0 * statistics.median(ts) / n:6.1f} ms/crop ({n} crops)")
+
+
+_HWM = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024"
 
 
 def child_rss(cells: list[AmountCell]) -> None:
-    """Peak RSS of a fresh process that loads the engine and reads the largest page's crops."""
+    """Peak RSS of a fresh process that loads the engine and reads the largest page's crops.
+
+    VmHWM, not getrusage's ru_maxrss: a child forked from this (large) process starts with the
+    parent's high-water mark in ru_maxrss (measured: a bare `python -c` reported 984 MB).
+    """
     page = max(by_page(cells), key=len)
     with tempfile.TemporaryDirectory() as tmp:
         np.savez(Path(tmp) / "crops.npz", *[c.crop for c in page])
-        code = ("import sys, time, resource, numpy as np; sys.path.insert(0, %r);"
+        code = ("import sys, time, numpy as np; sys.path.insert(0, %r);"
                 "t = time.perf_counter(); from kpu_extract.extract.engines.ppocr import PaddleOcrEngine;"
-                "e = PaddleOcrEngine(); load = time.perf_counter() - t;"
+                "e = PaddleOcrEngine(); load = time.perf_counter() - t; base = %s;"
                 "z = np.load(%r); crops = [z[k] for k in z.files];"
-                "t = time.perf_counter(); e.read_crops(crops, %r); read = time.perf_counter() - t;"
-                "print(f'{load:.2f} {read:.2f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}')"
-                % (str(ROOT / "src"), str(Path(tmp) / "crops.npz"), page[0].dpi))
-        before = subprocess.run([sys.executable, "-c", "import resource;"
-                                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"],
-                                capture_output=True, text=True, check=True).stdout.split()[0]
-        load, read, rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                         check=True).stdout.split()
-    print(f"\nfresh process: import + model load {load} s, read {len(page)} crops ({page[0].scan} p{page[0].page}) "
-          f"{read} s, peak RSS {rss} MB (a bare python: {float(before):.0f} MB)")
+                "t = time.process_time(); e.read_crops(crops, %r); read = time.process_time() - t;"
+                "peak = %s; print(f'{load:.2f} {base:.0f} {read:.2f} {peak:.0f}')"
+                % (str(ROOT / "src"), _HWM, str(Path(tmp) / "crops.npz"), page[0].dpi, _HWM))
+        bare = subprocess.run([sys.executable, "-c", f"print({_HWM})"], capture_output=True, text=True,
+                              check=True).stdout.split()[0]
+        load, loaded, read, rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                 check=True).stdout.split()
+    print(f"\nfresh process: import + model load {load} s wall (peak RSS then {loaded} MB); read {len(page)} "
+          f"crops ({page[0].scan} p{page[0].page}) {read} CPU-s; peak RSS {rss} MB (bare python {float(bare):.0f} MB)")
 
 
 def report_page_words(runs: int) -> None:
     """page_words on an A4 and an A3 300-dpi page against `tesseract --psm 11` on the same image."""
-    from kpu_extract.extract.engines.ppocr import PaddleOcrEngine
+    from kpu_extract.extract.engines.ppocr import MAX_SIDE, PaddleOcrEngine
     a4, dpi, _ = line_free_page(ROOT / "corpus" / "scans" / "pk_kota_serang_2022-normal-300.pdf", 0)
     other, _, _ = line_free_page(ROOT / "corpus" / "scans" / "pk_kota_serang_2022-normal-300.pdf", 1)
     a3 = np.hstack([a4, other[:a4.shape[0], :]])
-    engine = PaddleOcrEngine()
-    print("\npage_words vs tesseract --psm 11 (1 thread, median of runs)")
+    engines = {f"max_side {MAX_SIDE}": PaddleOcrEngine(), "max_side 5000": PaddleOcrEngine(max_side=5000)}
+    print("\npage_words vs tesseract --psm 11 (1 thread, CPU-s, median of runs)")
     with tempfile.TemporaryDirectory() as tmp:
         for label, image in (("A4 300 dpi", a4), ("A3 300 dpi", a3)):
             path = Path(tmp) / "page.pgm"
             cv2.imwrite(str(path), image)
-            t_pp = _median(lambda: engine.page_words(image, dpi), runs)
-            t_ts = _median(lambda: subprocess.run(["tesseract", str(path), "-", "-l", LANG, "--psm", "11",
-                                                   "--dpi", str(int(dpi)), "tsv"], check=True,
-                                                  capture_output=True), runs)
-            n_pp = len(engine.page_words(image, dpi))
-            n_ts = len(page_words(image, dpi))
-            print(f"  {label} {image.shape[1]}x{image.shape[0]}: ppocr {t_pp:.2f} s ({n_pp} words), "
-                  f"tesseract {t_ts:.2f} s ({n_ts} words), ratio {t_pp / t_ts:.2f}")
+            t_ts = _median_cpu(lambda: subprocess.run(["tesseract", str(path), "-", "-l", LANG, "--psm", "11",
+                                                       "--dpi", str(int(dpi)), "tsv"], check=True,
+                                                      capture_output=True), runs)
+            print(f"  {label} {image.shape[1]}x{image.shape[0]}: tesseract {t_ts:.2f} s ({len(page_words(image, dpi))} words)")
+            for name, engine in engines.items():
+                t_pp = _median_cpu(lambda: engine.page_words(image, dpi), runs)
+                print(f"    ppocr {name}: {t_pp:.2f} s ({len(engine.page_words(image, dpi))} words), "
+                      f"ratio {t_pp / t_ts:.2f}")
+        np.save(Path(tmp) / "a3.npy", a3)
+        code = ("import sys, numpy as np; sys.path.insert(0, %r);"
+                "from kpu_extract.extract.engines.ppocr import PaddleOcrEngine;"
+                "PaddleOcrEngine().page_words(np.load(%r), %r); print(%s)"
+                % (str(ROOT / "src"), str(Path(tmp) / "a3.npy"), dpi, _HWM))
+        rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        print(f"  peak RSS of a fresh process running page_words on the A3 page: {float(rss):.0f} MB")
 
 
-def _median(fn, runs: int) -> float:
+def _median_cpu(fn, runs: int) -> float:
+    """Median CPU seconds of fn(), this process and its waited-for children together."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        before = os.times()
         fn()
-        times.append(time.perf_counter() - start)
+        after = os.times()
+        times.append(sum(getattr(after, f) - getattr(before, f)
+                         for f in ("user", "system", "children_user", "children_system")))
     return statistics.median(times)
+
+
+def report_tesserocr(scans: list[tuple[Path, Path, str]]) -> None:
+    """engines/tesseract_api.py (one loaded API) against the CLI path `ocr.page_words` per page."""
+    from kpu_extract.extract.engines.tesseract_api import TesseractApiEngine
+    engine = TesseractApiEngine()
+    print("\ntesserocr (one API) vs pytesseract CLI, psm 11, per page: CPU-s and words")
+    same_pages, pages, t_api, t_cli = 0, 0, 0.0, 0.0
+    for scan, _, klass in scans:
+        for index in range(n_pages(scan)):
+            image, dpi, _ = line_free_page(scan, index)
+            cli, api = [], []
+            t_cli += _median_cpu(lambda: cli.append(page_words(image, dpi)), 1)
+            t_api += _median_cpu(lambda: api.append(engine.page_words(image, dpi)), 1)
+            same = cli[0] == api[0]
+            same_pages += same
+            pages += 1
+            if not same:
+                a, b = {(w.text, round(w.x0, 1), round(w.top, 1)) for w in cli[0]}, \
+                       {(w.text, round(w.x0, 1), round(w.top, 1)) for w in api[0]}
+                print(f"  {scan.name} p{index + 1}: {len(cli[0])} vs {len(api[0])} words, "
+                      f"{len(a - b)} only CLI, {len(b - a)} only API")
+    print(f"  identical words (text, box, conf) on {same_pages}/{pages} pages; CPU {t_cli:.1f} s CLI "
+          f"(incl. the tesseract processes) vs {t_api:.1f} s API, ratio {t_api / t_cli:.2f}")
 
 
 def save_fixtures(cells: list[AmountCell], out: Path) -> None:
@@ -286,11 +347,11 @@ def save_fixtures(cells: list[AmountCell], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "truth.csv", "w", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["file", "scan", "class", "page", "row", "col", "dpi", "truth", "tesseract_page"])
+        writer.writerow(["file", "scan", "class", "page", "table", "row", "col", "dpi", "truth", "tesseract_page"])
         for c in cells:
-            name = f"{Path(c.scan).stem}-p{c.page}-r{c.row}-c{c.col}.png"
+            name = f"{Path(c.scan).stem}-p{c.page}-t{c.table}-r{c.row}-c{c.col}.png"
             cv2.imwrite(str(out / name), c.crop)
-            writer.writerow([name, c.scan, c.klass, c.page, c.row, c.col, round(c.dpi), c.truth, c.tess_page])
+            writer.writerow([name, c.scan, c.klass, c.page, c.table, c.row, c.col, round(c.dpi), c.truth, c.tess_page])
     print(f"\nwrote {len(cells)} crops to {out}")
 
 
@@ -298,8 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--extra-hard", action="store_true", help="also measure generated hard-200 scans")
+    parser.add_argument("--tesserocr", action="store_true", help="only compare tesserocr with the CLI")
     parser.add_argument("--save-fixtures", type=Path, help="write the hard-scan crops as PNG + truth.csv here")
     args = parser.parse_args(argv)
+    if args.tesserocr:
+        report_tesserocr(corpus_scans(None))
+        return 0
     from kpu_extract.extract.engines.ppocr import PaddleOcrEngine
     with tempfile.TemporaryDirectory(prefix="kpu-bench-ppocr-") as tmp:
         cells = [c for scan, digital, k in corpus_scans(Path(tmp) if args.extra_hard else None)
