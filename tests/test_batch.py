@@ -256,14 +256,22 @@ def _name(pid: int) -> str:
 
 
 def _wait_for_ocr(proc: subprocess.Popen) -> int:
-    """The pid of a pool worker of `proc` that is running Tesseract right now."""
+    """The pid of a pool worker of `proc` that is OCR'ing now: Tesseract runs in it (the C API
+    loaded) or under it (the CLI)."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         for worker in _children(proc.pid):
-            if any(_name(c) == "tesseract" for c in _children(worker)):
+            if any(_name(c) == "tesseract" for c in _children(worker)) or _has_tesseract_loaded(worker):
                 return worker
         time.sleep(0.02)
     raise AssertionError("no worker ran tesseract")
+
+
+def _has_tesseract_loaded(pid: int) -> bool:
+    try:
+        return "libtesseract" in Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return False
 
 
 def test_worker_killed_mid_run_the_batch_completes(batch, tmp_path):

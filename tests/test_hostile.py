@@ -203,7 +203,8 @@ def test_whole_hostile_batch_in_worker_processes(tmp_path):
     """All cases in one batch with 2 workers, as a real process: exit 1, every row, no traceback, < 1 GB.
 
     The OCR timeout is set for the whole batch, so the huge-image page (OCR'd in the single test)
-    times out here too: with no page read, that document is failed.
+    may time out here too: a blank page can finish within 1 ms through Tesseract's C API, so that
+    document is either ok or failed with the timeout (no page read).
     """
     folder = tmp_path / "in"
     folder.mkdir()
@@ -216,17 +217,20 @@ def test_whole_hostile_batch_in_worker_processes(tmp_path):
                           capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 1, proc.stderr
     docs = pd.read_parquet(tmp_path / "out" / "documents.parquet").set_index("source_file")
-    expected = {c[0]: c[2:4] for c in CASES} | {"huge-image": ("failed", f"page 1: {OCR_TIMEOUT_MSG}")}
+    expected = {c[0]: c[2:4] for c in CASES}
+    huge = str(folder / "huge-image.pdf")
+    if docs.loc[huge].status != "ok":
+        expected["huge-image"] = ("failed", f"page 1: {OCR_TIMEOUT_MSG}")
     for name, (status, error) in expected.items():
         path = str(folder / f"{name}.pdf")
         assert docs.loc[path].status == status, name
         assert (docs.loc[path].error if status != "ok" else None) == (f"{path}: {error}" if error else None)
     assert docs.loc[str(folder / "good.pdf")].status == "ok"
     assert "Traceback" not in proc.stderr
-    n = len(CASES) + 1
+    n, failed = len(CASES) + 1, sum(status == "failed" for status, _ in expected.values())
     for line in proc.stderr.splitlines():  # progress lines, one line per failed/partial file, the summary
         assert re.match(r"^\[\d+/\d+ docs, \d+/\d+ pages\] (ok|partial|failed): |^kpu-extract: (failed|partial): |"
-                        rf"^{n} documents \({n} processed, 0 cached, 7 failed\) -> ", line), line
+                        rf"^{n} documents \({n} processed, 0 cached, {failed} failed\) -> ", line), line
     # Peak resident memory of the largest descendant (the run or one of its workers).
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KiB
 

@@ -23,7 +23,10 @@ MAX_DPI = 400
 # render scale allows, and a full 144 MP decode alone costs ~600 MB.
 MAX_PIXELS = 20_000_000
 
-PAGE_ENGINE = "tesseract"
+# Tesseract through its C API: one loaded model per worker instead of a process and a model load
+# per call (the page pass and up to two re-read strips per page); the same words as the CLI
+# ("tesseract"), which stays registered.
+PAGE_ENGINE = "tesserocr"
 # Every amount and percent cell read by OCR is read again by this independent engine (None: off).
 # Measured on the 248 money/percent cells of the corpus scans: PP-OCRv6 on ink-cut crops read
 # 244 exactly, and fails on other cells than Tesseract does.

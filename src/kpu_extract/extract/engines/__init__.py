@@ -22,13 +22,20 @@ def _tesseract(settings: OcrSettings) -> OcrEngine:
     return TesseractEngine(lang=settings.lang, psm=settings.psm, timeout_s=settings.timeout_s)
 
 
+def _tesserocr(settings: OcrSettings) -> OcrEngine:
+    from .tesseract_api import TesseractApiEngine
+
+    return TesseractApiEngine(lang=settings.lang, psm=settings.psm, timeout_s=settings.timeout_s)
+
+
 def _ppocr(settings: OcrSettings) -> OcrEngine:
     from .ppocr import PaddleOcrEngine
 
     return PaddleOcrEngine()
 
 
-ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {"tesseract": _tesseract, "ppocr": _ppocr}
+ENGINES: dict[str, Callable[[OcrSettings], OcrEngine]] = {
+    "tesseract": _tesseract, "tesserocr": _tesserocr, "ppocr": _ppocr}
 
 
 @lru_cache(maxsize=None)

@@ -38,7 +38,7 @@ class TesseractEngine:
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
     def page_words(self, image: np.ndarray, dpi: float) -> list[Word]:
-        data = self._data(image, dpi, f"--psm {self.psm}")
+        data = self._data(image, dpi, self.psm)
         scale = 72.0 / dpi
         words = []
         for i, text in enumerate(data["text"]):
@@ -52,26 +52,32 @@ class TesseractEngine:
         return words
 
     def read_crops(self, crops: Sequence[np.ndarray], dpi: float, charset: str | None = None) -> list[CropText]:
-        if not crops:
-            return []
+        out = [CropText("", 0.0)] * len(crops)
+        todo = [i for i, c in enumerate(crops) if c.size]
+        if not todo:
+            return out
+        images = [crops[i] for i in todo]
         if dpi < STRIP_DPI:
             f = STRIP_DPI / dpi
-            crops = [cv2.resize(c, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC) for c in crops]
+            images = [cv2.resize(c, None, fx=f, fy=f, interpolation=cv2.INTER_CUBIC) for c in images]
             dpi = STRIP_DPI
-        config = f"--psm {CROP_PSM}" + (f" -c tessedit_char_whitelist={charset}" if charset else "")
-        out: list[CropText] = []
-        for batch in _batches(crops):
+        read: list[CropText] = []
+        for batch in _batches(images):
             strip, spans = _stack(batch)
-            out += _strip_texts(self._data(strip, dpi, config), spans)
+            read += _strip_texts(self._data(strip, dpi, CROP_PSM, charset), spans)
+        for i, text in zip(todo, read):
+            out[i] = text
         return out
 
-    def _data(self, image: np.ndarray, dpi: float, config: str) -> dict:
+    def _data(self, image: np.ndarray, dpi: float, psm: int, whitelist: str | None = None) -> dict:
+        """Tesseract's TSV of one image as columns ('text', 'conf', 'left', 'top', 'width', 'height')."""
         # Handing pytesseract a file path skips its PIL PNG encode, which cost 0.5-1.5 s on a noisy
         # 300-dpi page (as long as the OCR itself); an uncompressed PGM writes in ~10 ms.
+        config = f"--dpi {int(dpi)} --psm {psm}" + (f" -c tessedit_char_whitelist={whitelist}" if whitelist else "")
         with tempfile.TemporaryDirectory(prefix="kpu-ocr-") as tmp:
             path = os.path.join(tmp, "page.pgm")
             cv2.imwrite(path, image)
-            return self._run(path, f"--dpi {int(dpi)} {config}")
+            return self._run(path, config)
 
     def _run(self, path: str, config: str) -> dict:
         try:
