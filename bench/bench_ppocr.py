@@ -7,8 +7,8 @@ documents that have no hard scan are degraded the same way (corpus/make_scans.ma
 hard-200) into a temporary directory and measured as the class `hard-200-extra`.
 
 Crops are cut as the pipeline cuts them: the cell box inset by 3 px on the cleaned, line-free
-page (raster.clean_page, grid.image_to_line_masks/masks_to_grids, ocr.remove_lines). Readers:
-  tess-page  Tesseract's first reading: `ocr.page_words` psm 11 on the page, words put into cells
+page (raster.clean_page, grid.image_to_line_masks/masks_to_grids, raster.remove_lines). Readers:
+  tess-page  Tesseract's first reading: the CLI engine's `page_words` psm 11 on the page, words put into cells
   tess-crop  pytesseract on each crop alone: upscaled to 600 dpi, psm 6, whitelist '0-9.,Rp-%'
              (what the pipeline's money strip re-read does, one crop per call)
   ppocr      PaddleOcrEngine.read_crops, all crops of a page in one call, charset AMOUNT_CHARSET
@@ -53,7 +53,11 @@ from kpu_extract.extract import raster  # noqa: E402
 from kpu_extract.extract.cells import words_to_cells  # noqa: E402
 from kpu_extract.extract.engines.base import AMOUNT_CHARSET  # noqa: E402
 from kpu_extract.extract.grid import grid_line_mask, image_to_line_masks, masks_to_grids  # noqa: E402
-from kpu_extract.extract.ocr import LANG, page_words, remove_lines  # noqa: E402
+from kpu_extract.extract.engines.tesseract import TesseractEngine  # noqa: E402
+from kpu_extract.extract.raster import remove_lines  # noqa: E402
+from kpu_extract.extract.settings import LANG  # noqa: E402
+
+page_words = TesseractEngine().page_words  # the CLI engine's page pass
 from kpu_extract.extract.pdf import read_page  # noqa: E402
 from kpu_extract.normalize.values import parse_percent, parse_rupiah  # noqa: E402
 
@@ -319,7 +323,7 @@ def _median_cpu(fn, runs: int) -> float:
 
 
 def report_tesserocr(scans: list[tuple[Path, Path, str]]) -> None:
-    """engines/tesseract_api.py (one loaded API) against the CLI path `ocr.page_words` per page."""
+    """engines/tesseract_api.py (one loaded API) against the CLI path the CLI engine's `page_words` per page."""
     from kpu_extract.extract.engines.tesseract_api import TesseractApiEngine
     engine = TesseractApiEngine()
     print("\ntesserocr (one API) vs pytesseract CLI, psm 11, per page: CPU-s and words")
