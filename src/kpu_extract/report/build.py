@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ..normalize.decisions import Decision
 from ..pipeline.decisions import DEFAULT_NAME as DECISIONS_NAME, read_decisions
 from .datasets import VALUE_DATASETS, VALUE_FIELD, Batch, bbox_of, folder_to_batch
-from .files import write_atomic
+from ..pipeline.storage import atomic_write as write_atomic
 from .images import ImageSettings
 from .items import doc_to_items
 from .pages import ImageResult, ImageTask, PageBox, task_to_images

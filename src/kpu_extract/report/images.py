@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from .files import write_atomic
+from ..pipeline.storage import atomic_write as write_atomic
 
 Box = tuple[float, float, float, float]
 
