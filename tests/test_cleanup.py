@@ -11,7 +11,7 @@ import pytest
 
 from kpu_extract.normalize.cleanup import OCR_WORD_FIXES
 from kpu_extract.normalize.lexicon import DEFAULT_DICTIONARY, PINNED_SHA256, dictionary_digest, indonesian_lexicon
-from kpu_extract.normalize.vocabulary import FILES, clean_text, default_vocabulary
+from kpu_extract.normalize.vocabulary import FILES, default_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB_DIR = ROOT / "src" / "kpu_extract" / "normalize" / "vocabulary"
@@ -85,7 +85,7 @@ def test_valid_words_are_never_repaired(lexicon):
     """Every valid word of the vocabulary and of the issue's failures comes back as it is."""
     words = sorted(w for w in _vocabulary_words() if w in lexicon)
     words += ["rapat", "dilaksanakan", "ketepatan", "ketetapan", "ketersediaan", "pemilik", "terbit", "tepat"]
-    changed = [(w, clean_text(w)) for w in words if clean_text(w) != w]
+    changed = [(w, default_vocabulary().clean(w)) for w in words if default_vocabulary().clean(w) != w]
     assert not changed, changed
 
 
@@ -99,7 +99,7 @@ def test_valid_words_are_never_repaired(lexicon):
     ],
 )
 def test_sentences_of_valid_words_stay(raw):
-    assert clean_text(raw) == raw
+    assert default_vocabulary().clean(raw) == raw
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_sentences_of_valid_words_stay(raw):
     ],
 )
 def test_damaged_words_are_still_repaired(raw, expected):
-    assert clean_text(raw) == expected
+    assert default_vocabulary().clean(raw) == expected
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kpu_extract.normalize.values import (Target, UnparsedValue, cell_to_months, find_amounts,
+from kpu_extract.normalize.values import (Target, UnparsedValue, cell_to_months,
                                           month_from_header, parse_percent, parse_rupiah, parse_target,
                                           quarter_from_header)
 
@@ -184,28 +184,6 @@ def test_malformed_grouping_raises(text, prefix):
     for ocr in (False, True):
         with pytest.raises(UnparsedValue):
             parse_rupiah(prefix + text, ocr=ocr)
-
-
-# ---------------------------------------------------------------- find_amounts
-
-def test_find_amounts_narrative():
-    text = ("Alokasi anggarannya sebesar Rp. 1.279.853.000, dengan realisasi sebesar Rp. 1.277.447.604 "
-            "atau sebesar 99.81%. Rp 1000 dan Rp. 0; mengajukan Rp. 3.748.550.000,- (Tiga) dan Rp.852.312.000,-")
-    found = find_amounts(text)
-    assert [v for v, _, _ in found] == [1279853000, 1277447604, 1000, 0, 3748550000, 852312000]
-    assert [text[s:e] for _, s, e in found] == ["Rp. 1.279.853.000", "Rp. 1.277.447.604", "Rp 1000", "Rp. 0",
-                                                 "Rp. 3.748.550.000,-", "Rp.852.312.000,-"]
-
-
-def test_find_amounts_ignores_bare_numbers_and_percent():
-    assert find_amounts("Tahun 2023 terdiri dari 10 (sepuluh) Kegiatan, 99.52%") == []
-    assert find_amounts("penilaian mandiri RP\t90%\tPembentukan") == []   # OCR'd 'RB'
-    assert find_amounts("Rp 14.000,00 dan Rp 2.400.000,00") == [(14000, 0, 12), (2400000, 17, 32)]
-
-
-def test_find_amounts_malformed_raises():
-    with pytest.raises(UnparsedValue):
-        find_amounts("sebesar Rp. 114.408,000 untuk")
 
 
 # ---------------------------------------------------------------- parse_percent

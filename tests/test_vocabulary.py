@@ -16,7 +16,6 @@ from kpu_extract.normalize.vocabulary import (
     Match,
     Vocabulary,
     canonical_satker_from_text,
-    clean_text,
     default_vocabulary,
 )
 
@@ -110,11 +109,17 @@ def test_programs(vocab):
     assert vocab.match("program", "076.WA").id == "prog-wa"
 
 
+def _by_kode(vocab, kode):
+    """The entry whose `kode` column lists this DIPA code."""
+    return next(e for f in ("kegiatan", "program") for e in vocab.entries(f)
+                if kode in (k.strip() for k in (e.extra.get("kode") or "").split("|")))
+
+
 def test_kegiatan_codes(vocab):
-    assert vocab.by_kode("CQ.6709.QGE.001").canonical == "Perencanaan dan Penganggaran Pemilu"
-    assert vocab.by_kode("WA.3355.EBA.994").canonical == "Layanan Perkantoran"
-    assert vocab.by_kode("CQ.6709").canonical.startswith("Perencanaan Program dan Anggaran")
-    assert vocab.by_kode("076.01.CQ").canonical == "Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"
+    assert _by_kode(vocab, "CQ.6709.QGE.001").canonical == "Perencanaan dan Penganggaran Pemilu"
+    assert _by_kode(vocab, "WA.3355.EBA.994").canonical == "Layanan Perkantoran"
+    assert _by_kode(vocab, "CQ.6709").canonical.startswith("Perencanaan Program dan Anggaran")
+    assert _by_kode(vocab, "076.01.CQ").canonical == "Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi"
     assert vocab.get("prog-cq") is not None
     for e in vocab.entries("kegiatan"):
         assert e.extra["level"] in ("", "kegiatan", "output", "suboutput", "item"), e
@@ -206,8 +211,7 @@ def test_match_many_keeps_order_and_duplicates(vocab):
     assert [m.id for m in ms] == ["unit-kul", None, "unit-kul", "unit-rendatin"]
 
 
-def test_field_aliases(vocab):
-    assert vocab.match("uraian", "Layanan Perkantoran").id == vocab.match("kegiatan", "Layanan Perkantoran").id
+def test_unknown_field_raises(vocab):
     with pytest.raises(KeyError):
         vocab.match("nonsense", "x")
 
@@ -332,7 +336,7 @@ def test_contract_units_are_canonical(vocab):
     assert set(UNIT_ABBREVIATIONS) == canon
 
 
-# ------------------------------------------------------------------ clean_text
+# ------------------------------------------------------------------ clean-up
 
 
 @pytest.mark.parametrize(
@@ -359,7 +363,7 @@ def test_contract_units_are_canonical(vocab):
     ],
 )
 def test_clean_text(raw, expected):
-    assert clean_text(raw) == expected
+    assert default_vocabulary().clean(raw) == expected
 
 
 # ------------------------------------------------------------------ satker in running text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["UnparsedValue", "parse_rupiah", "parse_percent", "find_amounts", "Target", "parse_target",
+__all__ = ["UnparsedValue", "parse_rupiah", "parse_percent", "Target", "parse_target",
            "cell_to_months", "month_from_header", "quarter_from_header"]
 
 _NULLS = {"", "-", "--", "—", "–", "-,-"}
@@ -119,16 +119,6 @@ def _pick_amount_part(s: str, raw: object) -> str:
     if len(found) != 1:
         raise UnparsedValue(raw, "no single amount among glued parts")
     return found[0]
-
-
-_AMOUNT_IN_TEXT = re.compile(r"(?<![A-Za-z])Rp *[.,:]? *(\d(?:[\d.,]*\d)?)(?![\d.,]*%)(?:[.,]-+)?", re.IGNORECASE)
-
-
-def find_amounts(text: str) -> list[tuple[int, int, int]]:
-    """Every 'Rp'-prefixed amount in running text as (value, start, end); a malformed one raises.
-
-    Only amounts with the 'Rp' prefix on the same line count (bare numbers are codes, years, counts)."""
-    return [(parse_rupiah(m.group(1)), m.start(), m.end()) for m in _AMOUNT_IN_TEXT.finditer(text)]
 
 
 # ---------------------------------------------------------------- percent and targets

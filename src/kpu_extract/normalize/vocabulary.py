@@ -9,7 +9,7 @@ Public API (other modules rely on it):
 - ``FIELDS`` and ``Match``
 - ``Vocabulary.load(folder)`` / ``default_vocabulary()``
 - ``Vocabulary.match(field, raw, exact_text=False)`` and ``Vocabulary.match_many(field, raws, exact_text=False)``
-- ``clean_text(raw)`` and ``canonical_satker_from_text(text)``
+- ``canonical_satker_from_text(text)``
 
 Matching compares *normalized* strings (casefolded, punctuation stripped, hyphenation
 joined, OCR slips repaired, abbreviations such as ``Subag``/``Kab.``/``SDM`` expanded)
@@ -54,8 +54,6 @@ __all__ = [
     "Entry",
     "Vocabulary",
     "default_vocabulary",
-    "clean_text",
-    "normalize_key",
     "canonical_satker_from_text",
 ]
 
@@ -71,7 +69,6 @@ FUNCTION_WORDS = frozenset("""dan di ke dari dengan untuk dalam pada oleh atau s
 bagi guna para agar dapat telah akan nya""".split())
 
 #: other names callers use for a field (pagu/realisasi ``uraian`` is matched against kegiatan)
-FIELD_ALIASES = {"uraian": "kegiatan", "unit": "pelaksana", "units": "pelaksana", "programs": "program"}
 
 FILES = {
     "satker": "satker.csv",
@@ -128,10 +125,6 @@ class Match:
     id: str | None  # vocabulary id, None when not matched
     score: float  # 0-100 best score (also when below the threshold)
     best: str | None  # best candidate's canonical text (for review rows)
-
-    @property
-    def matched(self) -> bool:
-        return self.id is not None
 
 
 @dataclass(frozen=True)
@@ -245,11 +238,6 @@ class Vocabulary:
                     words.update(w.lower() for w in _TOKEN.findall(text) if not w.isdigit())
         self.lexicon = _Lexicon(words)
         self._by_id = {e.id: e for lst in entries.values() for e in lst}
-        self._by_kode: dict[str, Entry] = {}
-        for lst in entries.values():
-            for e in lst:
-                for k in filter(None, (e.extra.get("kode") or "").split("|")):
-                    self._by_kode.setdefault(k.strip(), e)
         self._index: dict[str, _FieldIndex] = {}
         self._clean_cache: dict[str, str] = {}
         self._exact_cache: dict[str, str] = {}
@@ -283,10 +271,6 @@ class Vocabulary:
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
-
-    def by_kode(self, kode: str) -> Entry | None:
-        """Entry (kegiatan/output/suboutput or program) carrying this DIPA code."""
-        return self._by_kode.get((kode or "").strip())
 
     def clean(self, raw: object, exact: bool = False) -> str:
         """Cleaned text; ``exact`` (text layer): Unicode, spacing and hyphenation only."""
@@ -452,10 +436,9 @@ def _meaningful(word: str, lex: _Lexicon) -> bool:
 
 
 def _field(fieldname: str) -> str:
-    f = FIELD_ALIASES.get(fieldname, fieldname)
-    if f not in FILES:
+    if fieldname not in FILES:
         raise KeyError(f"unknown vocabulary field {fieldname!r}; expected one of {FIELDS}")
-    return f
+    return fieldname
 
 
 def _read_entries(data: bytes, fieldname: str, path: Path) -> list[Entry]:
@@ -481,16 +464,6 @@ def _read_entries(data: bytes, fieldname: str, path: Path) -> list[Entry]:
 def default_vocabulary() -> Vocabulary:
     """The vocabulary shipped with the package (cached)."""
     return Vocabulary.load()
-
-
-def clean_text(raw: object) -> str:
-    """Whitespace, hyphenation ('penyeleng- garaan'), OCR slips ('Pemilik' -> 'Pemilih')."""
-    return default_vocabulary().clean(raw)
-
-
-def normalize_key(fieldname: str, raw: object) -> str:
-    """The matching key of a string (casefolded, abbreviations expanded)."""
-    return default_vocabulary().normalize(fieldname, raw)
 
 
 def canonical_satker_from_text(text: str) -> str | None:
