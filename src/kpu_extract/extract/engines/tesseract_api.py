@@ -12,6 +12,10 @@ uses (the PyPI wheel bundles 5.5.4, which reads differently): requirements.txt s
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+
 import numpy as np
 
 from ...errors import OcrTimeout, OcrUnavailable
@@ -19,6 +23,7 @@ from ..settings import LANG, PSM, TIMEOUT_S
 from .tesseract import TesseractEngine
 
 _TSV_COLUMNS = ("left", "top", "width", "height", "conf", "text")
+_L_SEVERITY_NONE = 6  # leptonica's environ.h: no messages
 
 
 class TesseractApiEngine(TesseractEngine):
@@ -33,6 +38,7 @@ class TesseractApiEngine(TesseractEngine):
         except ImportError as exc:
             raise OcrUnavailable("tesserocr is not installed; run `make test` or "
                                  "pip install --no-binary tesserocr tesserocr==2.13.0") from exc
+        _quiet_leptonica()
         try:
             self._api = tesserocr.PyTessBaseAPI(lang=lang, psm=psm)
         except RuntimeError as exc:
@@ -50,6 +56,16 @@ class TesseractApiEngine(TesseractEngine):
             raise OcrTimeout(f"OCR took longer than {self.timeout_s:g} s; set KPU_EXTRACT_OCR_TIMEOUT to "
                              "more seconds (or lower OcrSettings.max_dpi)")
         return _tsv_to_data(self._api.GetTSVText(0))
+
+
+def _quiet_leptonica() -> None:
+    """Leptonica prints its own messages ('Error in pixScanForForeground: invalid box') straight to
+    stderr from inside the library; the CLI engine's went to the child's captured stderr. The run's
+    own one-line errors are what users read, so the library is told to keep quiet."""
+    name = ctypes.util.find_library("lept") or ctypes.util.find_library("leptonica")
+    if name:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(name).setMsgSeverity(_L_SEVERITY_NONE)
 
 
 def _tsv_to_data(tsv: str) -> dict:
