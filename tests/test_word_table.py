@@ -102,3 +102,12 @@ def test_bold_group_rows_without_codes():
     drafts = logical_to_drafts(lt, default_vocabulary())
     assert [(b.level, b.program, b.uraian) for b in drafts.budget] == [
         ("item", "Program Dukungan Manajemen", "Revisi Laporan Keuangan")]
+
+
+def test_a_pattern_fill_is_no_shade():
+    """pdfplumber gives a pattern fill's colour with the pattern's name among its components (page
+    31 of the real Disperindag LKIP failed on it)."""
+    from kpu_extract.extract.text_layer import _shade
+
+    assert _shade((0.2, 0.2, 0.2)) == 0.2 and _shade(0.5) == 0.5 and _shade(None) == 1.0
+    assert _shade(("P1",)) == 1.0 and _shade((0.1, "P1")) == 1.0

@@ -89,12 +89,20 @@ def _borderless(words: list[Word], ruled: list[RawTable], number: int, fills: li
     return words_to_tables(free, number, fills)
 
 
+def _shade(color) -> float:
+    """0 (black) .. 1 (white) of a fill colour; a pattern fill (its name among the components, as
+    on page 31 of a real LKIP) or no colour counts as white."""
+    if isinstance(color, (int, float)):
+        return float(color)
+    values = [c for c in color or () if isinstance(c, (int, float))]
+    return sum(values) / len(values) if values and len(values) == len(color) else 1.0
+
+
 def _fills(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
     """Shaded boxes no larger than a cell (a schedule drawn as filled cells; not white, not a page band)."""
     out = []
     for r in page.rects:
-        color = r.get("non_stroking_color")
-        shade = color if isinstance(color, (int, float)) else (sum(color) / len(color) if color else 1.0)
+        shade = _shade(r.get("non_stroking_color"))
         if r.get("fill") and shade < FILL_MAX_SHADE and r["width"] <= FILL_MAX_PT and r["height"] <= FILL_MAX_PT:
             out.append((r["x0"], r["top"], r["x1"], r["bottom"]))
     return out
