@@ -109,5 +109,5 @@ def test_a_pattern_fill_is_no_shade():
     31 of the real Disperindag LKIP failed on it)."""
     from kpu_extract.extract.text_layer import _shade
 
-    assert _shade((0.2, 0.2, 0.2)) == 0.2 and _shade(0.5) == 0.5 and _shade(None) == 1.0
+    assert _shade((0.2, 0.2, 0.2)) == pytest.approx(0.2) and _shade(0.5) == 0.5 and _shade(None) == 1.0
     assert _shade(("P1",)) == 1.0 and _shade((0.1, "P1")) == 1.0
