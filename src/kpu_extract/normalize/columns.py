@@ -38,6 +38,7 @@ CONTENT_SHARE = 0.6
 CONTENT_MIN_CELLS = 2
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
+_WORDLIKE = re.compile(r"\w")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 
 
@@ -93,7 +94,7 @@ def _covering(table: RawTable, r: int, c: int) -> tuple[str, int, int] | None:
 
 
 def _is_header_row(row: list[str | None]) -> bool:
-    texts = [_norm(c) for c in row if _norm(c)]
+    texts = [_norm(c) for c in row if _WORDLIKE.search(_norm(c))]  # not the '■' of filled rule boxes
     if not texts:
         return False
     # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
@@ -102,14 +103,27 @@ def _is_header_row(row: list[str | None]) -> bool:
     return known >= max(1, -(-len(texts) * 3 // 5))
 
 
+def _group_labels_above(table: RawTable, first: int) -> bool:
+    """Rows above a ruled table's header row that only hold short labels (a group label over some
+    columns, the rule boxes) belong to its header; a row with an amount or a long text does not."""
+    for row in table.rows[:first]:
+        for c in row:
+            t = _norm(c)
+            if AMOUNT.match(t) or len(t.split()) > HEADER_MAX_WORDS:
+                return False
+    return True
+
+
 def table_to_columns(table: RawTable) -> ColumnMap | None:
     """Find the header rows of a table and give each column a role; None when no header is found."""
     first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
-    if first is None or (first > 0 and table.strategy != "words"):
+    if first is None or (first > 0 and table.strategy != "words" and not _group_labels_above(table, first)):
         return None
     n_header = first
     while n_header < min(first + 3, table.n_rows) and _is_header_row(table.rows[n_header]):
         n_header += 1
+    if table.strategy != "words":
+        first = 0  # a ruled table's top rows are all header (a group label such as 'TARGET KINERJA SASARAN')
     roles: list[str | None] = []
     months: dict[int, int] = {}
     quarters: dict[int, int] = {}
