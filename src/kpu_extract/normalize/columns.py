@@ -129,7 +129,10 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
     quarters: dict[int, int] = {}
     for c in range(table.n_cols):
         covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
-        role = next((rl for text, _, _ in covers if (rl := header_role(text))), None)
+        # a label broken over header rows ('TARGET' / 'KEGIATAN', 'ANGGARAN' / '(Rp)') is read whole first
+        own = list(dict.fromkeys(text for text, c0, c1 in covers if c0 == c1 and _norm(text)))
+        role = (header_role(" ".join(own)) if len(own) > 1 else None) or next(
+            (rl for text, _, _ in covers if (rl := header_role(text))), None)
         group = next(((rl, c0, c1) for text, c0, c1 in covers
                       if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)
         label = covers[-1][0] if covers else None
@@ -141,6 +144,9 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             quarter = c - group[1] + 1 if group[2] - group[1] == 3 else quarter_from_header(label)
             if quarter:
                 quarters[c], role = quarter, "quarter"
+        elif role == "target" and any(c1 > c0 for _, c0, c1 in covers) and quarter_from_header(label):
+            # 'TARGET KINERJA' over Trw I..IV: the year's target is the last quarter's
+            role = "target" if quarter_from_header(label) == 4 else None
         elif role is None and month_from_header(label):
             months[c], role = month_from_header(label), "month"
         elif role in ("schedule_month", "schedule_quarter") and label and "\n" in label.strip():

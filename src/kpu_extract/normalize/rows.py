@@ -176,6 +176,11 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     at = {(c.row, c.col): c for c in table.cells}
     line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
     label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
+    role_cols = {c for c, role in enumerate(columns.roles) if role}
+    # A data cell spanning the slivers a centred header label was cut into (ruled tables whose
+    # boxes are drawn as thin filled rectangles): its text also stands under that label.
+    spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
+               for c in range(cell.col + 1, cell.col + cell.col_span) if c in role_cols}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -195,8 +200,12 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
         grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
             bool(CODE.match(label)) or bold or spans_row)
-        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold,
-                            group=(spans_row or grouped) and not total, covered=[c is None for c in cells],
+        group = (spans_row or grouped) and not total
+        if not group:
+            for c in role_cols:
+                if c < len(cells) and cells[c] is None and (r, c) in spanned:
+                    text[c] = spanned[r, c].strip()
+        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold, group=group, covered=[c is None for c in cells],
                             boxes=[f.bbox if f else None for f in found],
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))
