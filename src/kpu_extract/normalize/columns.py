@@ -144,7 +144,8 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             quarter = c - group[1] + 1 if group[2] - group[1] == 3 else quarter_from_header(label)
             if quarter:
                 quarters[c], role = quarter, "quarter"
-        elif role == "target" and any(c1 > c0 for _, c0, c1 in covers) and quarter_from_header(label):
+        elif role == "target" and any(c1 > c0 for _, c0, c1 in covers) and (
+                quarter_from_header(label) or not _WORDLIKE.search(_norm(label))):
             # 'TARGET KINERJA' over Trw I..IV: the year's target is the last quarter's
             role = "target" if quarter_from_header(label) == 4 else None
         elif role is None and month_from_header(label):

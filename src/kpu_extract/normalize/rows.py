@@ -215,6 +215,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
 def _carry_down(lt: LogicalTable) -> None:
     cols = [c for role in CARRY_ROLES if (c := lt.columns.col(role)) is not None]
     no_col, sasaran_col = lt.columns.col("no"), lt.columns.col("sasaran")
+    kegiatan_col = lt.columns.col("kegiatan")
     previous: TableRow | None = None
     for row in lt.rows:
         if row.group or row.total:
@@ -227,4 +228,8 @@ def _carry_down(lt: LogicalTable) -> None:
             for c in cols:
                 if c < len(row.cells) and not row.cells[c] and (covered[c] or continued):
                     row.cells[c] = previous.cells[c]
+            # a kegiatan cell merged over its indikator rows (its budget restated on each)
+            if kegiatan_col is not None and kegiatan_col < len(row.cells) and not row.cells[kegiatan_col] \
+                    and covered[kegiatan_col]:
+                row.cells[kegiatan_col] = previous.cells[kegiatan_col]
         previous = row
