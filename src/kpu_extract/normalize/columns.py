@@ -28,6 +28,7 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 ROLE_PATTERNS = _role_patterns()
+_PATTERN = {role: pattern for role, pattern in reversed(ROLE_PATTERNS)}
 HEADER_MAX_WORDS = 6
 # A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
 CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
@@ -193,6 +194,13 @@ def _roles_from_content(table: RawTable, start: int, roles: list[str | None]) ->
             roles[c] = found
 
 
+def realisation_only(table: RawTable) -> bool:
+    """A table whose top rows name realisations and no budget ('Realisasi Kinerja Pada Triwulan',
+    'K | Rp'): its amounts are spent money, never a pagu (realisasi triwulan Dinkes: 78 such rows)."""
+    top = [_norm(cell) for row in table.rows[:HEADER_SEARCH_ROWS] for cell in row if _norm(cell)]
+    return any(_PATTERN["realisasi"].search(t) for t in top) and not any(_PATTERN["pagu"].search(t) for t in top)
+
+
 def content_to_columns(table: RawTable) -> ColumnMap | None:
     """Roles of a table without a recognised header, from its columns' content: read when it
     holds a money column (the longest texts are its uraian), else None."""
@@ -201,7 +209,7 @@ def content_to_columns(table: RawTable) -> ColumnMap | None:
         start += 1
     roles: list[str | None] = [None] * table.n_cols
     _roles_from_content(table, start, roles)
-    if "pagu" not in roles:
+    if "pagu" not in roles or realisation_only(table):
         return None
     lengths = {c: sum(len(t) for t in _column(table, c, start)) for c in range(table.n_cols) if roles[c] is None}
     if lengths:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawTable
-from .columns import CODE, ColumnMap, content_to_columns, is_column_number_row, table_to_columns
+from .columns import (CODE, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
+                      table_to_columns)
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
 CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
@@ -86,8 +87,10 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     logical: list[LogicalTable] = []
     unread: list[RawTable] = []
     last: RawTable | None = None
+    realising = False  # after a realisation table's header: its headerless parts hold no pagu
     for table in tables:
         columns = table_to_columns(table)
+        realising = (realising or realisation_only(table)) and (columns is None or table.n_cols == 1)
         previous = logical[-1] if logical else None
         broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
         if broken and columns is None and table.n_cols != len(previous.columns.roles):
@@ -100,7 +103,7 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
             previous.rows.extend(_data_rows(table, start, previous.columns))
         elif columns is not None:
             logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows, columns)))
-        elif (by_content := content_to_columns(table)) is not None:  # no header, but amounts
+        elif not realising and (by_content := content_to_columns(table)) is not None:  # no header, but amounts
             logical.append(LogicalTable(by_content, _data_rows(table, by_content.header_rows, by_content)))
         else:
             unread.append(table)
