@@ -40,6 +40,7 @@ CONTENT_MIN_CELLS = 2
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
 _WORDLIKE = re.compile(r"\w")
+_FORMULA = re.compile(r"\s*=\s*\(?[\d\s+\-*/x]+\)?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 
 
@@ -80,8 +81,10 @@ def header_role(text: str | None) -> str | None:
 
 
 def is_column_number_row(row: list[str | None]) -> bool:
-    """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data."""
-    texts = [t for c in row if _norm(c) for t in _norm(c).split()]  # '(17) (18)': two columns read as one
+    """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data
+    (Permendagri 54 tables also print how a column is computed: '8 = (7/6)', '10 = (5+7+9)')."""
+    cells = [_FORMULA.sub("", _norm(c)) for c in row if _norm(c)]
+    texts = [t for c in cells for t in c.split()]  # '(17) (18)': two columns read as one
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
@@ -118,11 +121,19 @@ def _group_labels_above(table: RawTable, first: int) -> bool:
 def table_to_columns(table: RawTable) -> ColumnMap | None:
     """Find the header rows of a table and give each column a role; None when no header is found."""
     first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
-    if first is None or (first > 0 and table.strategy != "words" and not _group_labels_above(table, first)):
+    numbered = next((r for r in range(1, min(HEADER_SEARCH_ROWS, table.n_rows)) if is_column_number_row(table.rows[r])), None)
+    if first is None and numbered is not None and table.strategy != "words" and any(
+            header_role(c) for row in table.rows[:numbered] for c in row):
+        first = 0  # long labels (Permendagri 54 evaluation tables) above the column-number row
+    if first is None or (first > 0 and table.strategy != "words" and not _group_labels_above(table, first)
+                         and not (numbered is not None and numbered > first)):
         return None
     n_header = first
     while n_header < min(first + 3, table.n_rows) and _is_header_row(table.rows[n_header]):
         n_header += 1
+    if numbered is not None and n_header < numbered and not any(AMOUNT.match(_norm(c)) for row in
+                                                                table.rows[n_header:numbered] for c in row):
+        n_header = numbered
     if table.strategy != "words":
         first = 0  # a ruled table's top rows are all header (a group label such as 'TARGET KINERJA SASARAN')
     roles: list[str | None] = []
@@ -132,7 +143,8 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
         covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
         # a label broken over header rows ('TARGET' / 'KEGIATAN', 'ANGGARAN' / '(Rp)') is read whole first
         own = list(dict.fromkeys(text for text, c0, c1 in covers if c0 == c1 and _norm(text)))
-        role = (header_role(" ".join(own)) if len(own) > 1 else None) or next(
+        joined = header_role(" ".join(own)) if own else None
+        role = (joined if joined not in ("schedule_month", "schedule_quarter") else None) or next(
             (rl for text, _, _ in covers if (rl := header_role(text))), None)
         group = next(((rl, c0, c1) for text, c0, c1 in covers
                       if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)
@@ -164,7 +176,7 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             label = (_covering(table, n_header - 1, c) or ("",))[0]
             if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
                 quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
-    _roles_from_content(table, n_header, roles)
+    _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
@@ -187,10 +199,12 @@ def _column(table: RawTable, c: int, start: int) -> list[str]:
     return [(row[c] or "") if c < len(row) else "" for row in table.rows[start:]]
 
 
-def _roles_from_content(table: RawTable, start: int, roles: list[str | None]) -> None:
-    """Columns whose header is missing or garbled get a role from what they hold (money, kode)."""
+def _roles_from_content(table: RawTable, start: int, roles: list[str | None], money: bool = True) -> None:
+    """Columns whose header is missing or garbled get a role from what they hold (money, kode);
+    no money role in a table of realisations (`money` False)."""
     for c, role in enumerate(roles):
-        if role is None and (found := content_role(_column(table, c, start))) and found not in roles:
+        if role is None and (found := content_role(_column(table, c, start))) and found not in roles and (
+                money or found != "pagu"):
             roles[c] = found
 
 
