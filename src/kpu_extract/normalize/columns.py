@@ -28,7 +28,12 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 ROLE_PATTERNS = _role_patterns()
-_PATTERN = {role: pattern for role, pattern in reversed(ROLE_PATTERNS)}
+_PATTERNS = {role: [p for r, p in ROLE_PATTERNS if r == role] for role, _ in ROLE_PATTERNS}
+
+
+def _says(role: str, text: str) -> bool:
+    """Whether a text matches any header synonym of `role`."""
+    return any(p.search(text) for p in _PATTERNS.get(role, ()))
 HEADER_MAX_WORDS = 6
 # A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
 CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
@@ -212,7 +217,7 @@ def realisation_only(table: RawTable) -> bool:
     """A table whose top rows name realisations and no budget ('Realisasi Kinerja Pada Triwulan',
     'K | Rp'): its amounts are spent money, never a pagu (realisasi triwulan Dinkes: 78 such rows)."""
     top = [_norm(cell) for row in table.rows[:HEADER_SEARCH_ROWS] for cell in row if _norm(cell)]
-    return any(_PATTERN["realisasi"].search(t) for t in top) and not any(_PATTERN["pagu"].search(t) for t in top)
+    return any(_says("realisasi", t) for t in top) and not any(_says("pagu", t) for t in top)
 
 
 def content_to_columns(table: RawTable) -> ColumnMap | None:
