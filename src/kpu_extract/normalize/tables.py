@@ -223,8 +223,12 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
         box, conf, second = lt.cell(row, "target_kegiatan")
+        # a Rencana Aksi prints the kegiatan's own indikator in a second INDIKATOR column
+        own = [c for c, role in enumerate(lt.columns.roles) if role == "indikator"][1:2]
+        indikator_kegiatan = " ".join(row.cells[own[0]].split()) if own and own[0] < len(row.cells) else ""
         for k in kegiatan:
-            out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split()),
+            out.targets.append(TargetDraft(row.page, sasaran, indikator_kegiatan or indikator, k,
+                                           " ".join(target_kegiatan.split()),
                                            bbox=box, conf=conf, second=second))
 
 
