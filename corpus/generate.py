@@ -389,7 +389,7 @@ def rak_tabanan(spec):
                 targets.append(target_row(pg, grp["sasaran"], r["indikator"], None, r["target"]))
                 plans += [(pg, k, r["plan"]) for k in r["kegiatan"]]
                 if money(r["biaya"]) is not None:
-                    uraian = r["kegiatan"][0] if len(r["kegiatan"]) == 1 else grp["sasaran"]
+                    uraian = "; ".join(r["kegiatan"])
                     pagu.append(pagu_row(pg, "kegiatan", None, None, uraian, money(r["biaya"]),
                                          canon_pelaksana(r["pelaksana"]), "table"))
         for ri, r in enumerate(spec["table2"]):
@@ -398,7 +398,7 @@ def rak_tabanan(spec):
             plans += [(pg, k, r["plan"]) for k in r["kegiatan"]]
             canon_pelaksana(r["pelaksana"])
             if money(r["biaya"]) is not None:
-                uraian = r["kegiatan"][0] if len(r["kegiatan"]) == 1 else r["sasaran"]
+                uraian = "; ".join(r["kegiatan"])
                 pagu.append(pagu_row(pg, "kegiatan", None, None, uraian, money(r["biaya"]),
                                      canon_pelaksana(r["pelaksana"]), "table"))
         targets = dedupe(targets, lambda r: (r["sasaran"], r["indikator"], r["kegiatan"], r["target_raw"]))

@@ -55,6 +55,7 @@ class _Slots:
 
 def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     """Read one text-layer page: its ruled tables and the text outside them."""
+    page = _without_padding(page)
     found = page.find_tables(TABLE_SETTINGS)
     chars = page.chars
     fills = _fills(page)
@@ -81,6 +82,27 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
             t.words_below = sum(1 for top in tops if top > t.bbox[3])
     return Page(number=number, method="text", width=float(page.width), height=float(page.height),
                 tables=[t for t in tables if t.n_rows], text=text)
+
+
+def _without_padding(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
+    """The page without space characters drawn over a printed character: Excel exports pad a
+    right-aligned cell with spaces, the last one over the first digit, and pdfplumber sorts it
+    in ('5 00.000.000,00' in the evaluasi Renja BPMPD for 500.000.000,00)."""
+    lines: dict[int, tuple[list[float], list[float]]] = {}
+    for c in sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["x0"]):
+        x0s, x1s = lines.setdefault(round(c["top"]), ([], []))
+        x0s.append(c["x0"])
+        x1s.append(c["x1"])
+
+    def keep(obj: dict) -> bool:
+        if obj.get("object_type") != "char" or obj["text"].strip():
+            return True
+        x0s, x1s = lines.get(round(obj["top"]), ((), ()))
+        mid = (obj["x0"] + obj["x1"]) / 2
+        i = bisect_right(x0s, mid) - 1
+        return i < 0 or x1s[i] <= mid
+
+    return page.filter(keep)
 
 
 def _borderless(words: list[Word], ruled: list[RawTable], number: int, fills: list[tuple]) -> list[RawTable]:

@@ -28,6 +28,12 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 ROLE_PATTERNS = _role_patterns()
+_PATTERNS = {role: [p for r, p in ROLE_PATTERNS if r == role] for role, _ in ROLE_PATTERNS}
+
+
+def _says(role: str, text: str) -> bool:
+    """Whether a text matches any header synonym of `role`."""
+    return any(p.search(text) for p in _PATTERNS.get(role, ()))
 HEADER_MAX_WORDS = 6
 # A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
 CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
@@ -38,6 +44,8 @@ CONTENT_SHARE = 0.6
 CONTENT_MIN_CELLS = 2
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
+_WORDLIKE = re.compile(r"\w")
+_FORMULA = re.compile(r"\s*=\s*\(?[\d\s+\-*/x]+\)?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 
 
@@ -78,8 +86,10 @@ def header_role(text: str | None) -> str | None:
 
 
 def is_column_number_row(row: list[str | None]) -> bool:
-    """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data."""
-    texts = [t for c in row if _norm(c) for t in _norm(c).split()]  # '(17) (18)': two columns read as one
+    """'(1) (2) (3) ...', 'I II III IV' or '1 2 3 4': a row that numbers the columns, not data
+    (Permendagri 54 tables also print how a column is computed: '8 = (7/6)', '10 = (5+7+9)')."""
+    cells = [_FORMULA.sub("", _norm(c)) for c in row if _norm(c)]
+    texts = [t for c in cells for t in c.split()]  # '(17) (18)': two columns read as one
     return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
 
@@ -93,7 +103,7 @@ def _covering(table: RawTable, r: int, c: int) -> tuple[str, int, int] | None:
 
 
 def _is_header_row(row: list[str | None]) -> bool:
-    texts = [_norm(c) for c in row if _norm(c)]
+    texts = [_norm(c) for c in row if _WORDLIKE.search(_norm(c))]  # not the '■' of filled rule boxes
     if not texts:
         return False
     # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
@@ -102,20 +112,45 @@ def _is_header_row(row: list[str | None]) -> bool:
     return known >= max(1, -(-len(texts) * 3 // 5))
 
 
+def _group_labels_above(table: RawTable, first: int) -> bool:
+    """Rows above a ruled table's header row that only hold short labels (a group label over some
+    columns, the rule boxes) belong to its header; a row with an amount or a long text does not."""
+    for row in table.rows[:first]:
+        for c in row:
+            t = _norm(c)
+            if AMOUNT.match(t) or len(t.split()) > HEADER_MAX_WORDS:
+                return False
+    return True
+
+
 def table_to_columns(table: RawTable) -> ColumnMap | None:
     """Find the header rows of a table and give each column a role; None when no header is found."""
     first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
-    if first is None or (first > 0 and table.strategy != "words"):
+    numbered = next((r for r in range(1, min(HEADER_SEARCH_ROWS, table.n_rows)) if is_column_number_row(table.rows[r])), None)
+    if first is None and numbered is not None and table.strategy != "words" and any(
+            header_role(c) for row in table.rows[:numbered] for c in row):
+        first = 0  # long labels (Permendagri 54 evaluation tables) above the column-number row
+    if first is None or (first > 0 and table.strategy != "words" and not _group_labels_above(table, first)
+                         and not (numbered is not None and numbered > first)):
         return None
     n_header = first
     while n_header < min(first + 3, table.n_rows) and _is_header_row(table.rows[n_header]):
         n_header += 1
+    if numbered is not None and n_header < numbered and not any(AMOUNT.match(_norm(c)) for row in
+                                                                table.rows[n_header:numbered] for c in row):
+        n_header = numbered
+    if table.strategy != "words":
+        first = 0  # a ruled table's top rows are all header (a group label such as 'TARGET KINERJA SASARAN')
     roles: list[str | None] = []
     months: dict[int, int] = {}
     quarters: dict[int, int] = {}
     for c in range(table.n_cols):
         covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
-        role = next((rl for text, _, _ in covers if (rl := header_role(text))), None)
+        # a label broken over header rows ('TARGET' / 'KEGIATAN', 'ANGGARAN' / '(Rp)') is read whole first
+        own = list(dict.fromkeys(text for text, c0, c1 in covers if c0 == c1 and _norm(text)))
+        joined = header_role(" ".join(own)) if own else None
+        role = (joined if joined not in ("schedule_month", "schedule_quarter") else None) or next(
+            (rl for text, _, _ in covers if (rl := header_role(text))), None)
         group = next(((rl, c0, c1) for text, c0, c1 in covers
                       if c1 > c0 and (rl := header_role(text)) in ("schedule_month", "schedule_quarter")), None)
         label = covers[-1][0] if covers else None
@@ -127,6 +162,10 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             quarter = c - group[1] + 1 if group[2] - group[1] == 3 else quarter_from_header(label)
             if quarter:
                 quarters[c], role = quarter, "quarter"
+        elif role == "target" and any(c1 > c0 for _, c0, c1 in covers) and (
+                quarter_from_header(label) or not _WORDLIKE.search(_norm(label))):
+            # 'TARGET KINERJA' over Trw I..IV: the year's target is the last quarter's
+            role = "target" if quarter_from_header(label) == 4 else None
         elif role is None and month_from_header(label):
             months[c], role = month_from_header(label), "month"
         elif role in ("schedule_month", "schedule_quarter") and label and "\n" in label.strip():
@@ -142,7 +181,7 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             label = (_covering(table, n_header - 1, c) or ("",))[0]
             if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
                 quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
-    _roles_from_content(table, n_header, roles)
+    _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
@@ -165,11 +204,20 @@ def _column(table: RawTable, c: int, start: int) -> list[str]:
     return [(row[c] or "") if c < len(row) else "" for row in table.rows[start:]]
 
 
-def _roles_from_content(table: RawTable, start: int, roles: list[str | None]) -> None:
-    """Columns whose header is missing or garbled get a role from what they hold (money, kode)."""
+def _roles_from_content(table: RawTable, start: int, roles: list[str | None], money: bool = True) -> None:
+    """Columns whose header is missing or garbled get a role from what they hold (money, kode);
+    no money role in a table of realisations (`money` False)."""
     for c, role in enumerate(roles):
-        if role is None and (found := content_role(_column(table, c, start))) and found not in roles:
+        if role is None and (found := content_role(_column(table, c, start))) and found not in roles and (
+                money or found != "pagu"):
             roles[c] = found
+
+
+def realisation_only(table: RawTable) -> bool:
+    """A table whose top rows name realisations and no budget ('Realisasi Kinerja Pada Triwulan',
+    'K | Rp'): its amounts are spent money, never a pagu (realisasi triwulan Dinkes: 78 such rows)."""
+    top = [_norm(cell) for row in table.rows[:HEADER_SEARCH_ROWS] for cell in row if _norm(cell)]
+    return any(_says("realisasi", t) for t in top) and not any(_says("pagu", t) for t in top)
 
 
 def content_to_columns(table: RawTable) -> ColumnMap | None:
@@ -180,7 +228,7 @@ def content_to_columns(table: RawTable) -> ColumnMap | None:
         start += 1
     roles: list[str | None] = [None] * table.n_cols
     _roles_from_content(table, start, roles)
-    if "pagu" not in roles:
+    if "pagu" not in roles or realisation_only(table):
         return None
     lengths = {c: sum(len(t) for t in _column(table, c, start)) for c in range(table.n_cols) if roles[c] is None}
     if lengths:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawTable
-from .columns import CODE, ColumnMap, content_to_columns, is_column_number_row, table_to_columns
+from .columns import (CODE, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
+                      table_to_columns)
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
 CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
@@ -86,8 +87,10 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
     logical: list[LogicalTable] = []
     unread: list[RawTable] = []
     last: RawTable | None = None
+    realising = False  # after a realisation table's header: its headerless parts hold no pagu
     for table in tables:
         columns = table_to_columns(table)
+        realising = (realising or realisation_only(table)) and (columns is None or table.n_cols == 1)
         previous = logical[-1] if logical else None
         broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
         if broken and columns is None and table.n_cols != len(previous.columns.roles):
@@ -100,7 +103,7 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
             previous.rows.extend(_data_rows(table, start, previous.columns))
         elif columns is not None:
             logical.append(LogicalTable(columns, _data_rows(table, columns.header_rows, columns)))
-        elif (by_content := content_to_columns(table)) is not None:  # no header, but amounts
+        elif not realising and (by_content := content_to_columns(table)) is not None:  # no header, but amounts
             logical.append(LogicalTable(by_content, _data_rows(table, by_content.header_rows, by_content)))
         else:
             unread.append(table)
@@ -176,6 +179,11 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     at = {(c.row, c.col): c for c in table.cells}
     line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
     label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
+    role_cols = {c for c, role in enumerate(columns.roles) if role}
+    # A data cell spanning the slivers a centred header label was cut into (ruled tables whose
+    # boxes are drawn as thin filled rectangles): its text also stands under that label.
+    spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
+               for c in range(cell.col + 1, cell.col + cell.col_span) if c in role_cols}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -195,8 +203,12 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
         grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
             bool(CODE.match(label)) or bold or spans_row)
-        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold,
-                            group=(spans_row or grouped) and not total, covered=[c is None for c in cells],
+        group = (spans_row or grouped) and not total
+        if not group:
+            for c in role_cols:
+                if c < len(cells) and cells[c] is None and (r, c) in spanned:
+                    text[c] = spanned[r, c].strip()
+        out.append(TableRow(page=table.page, cells=text, total=total, bold=bold, group=group, covered=[c is None for c in cells],
                             boxes=[f.bbox if f else None for f in found],
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))
@@ -206,6 +218,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
 def _carry_down(lt: LogicalTable) -> None:
     cols = [c for role in CARRY_ROLES if (c := lt.columns.col(role)) is not None]
     no_col, sasaran_col = lt.columns.col("no"), lt.columns.col("sasaran")
+    kegiatan_col = lt.columns.col("kegiatan")
     previous: TableRow | None = None
     for row in lt.rows:
         if row.group or row.total:
@@ -218,4 +231,8 @@ def _carry_down(lt: LogicalTable) -> None:
             for c in cols:
                 if c < len(row.cells) and not row.cells[c] and (covered[c] or continued):
                     row.cells[c] = previous.cells[c]
+            # a kegiatan cell merged over its indikator rows (its budget restated on each)
+            if kegiatan_col is not None and kegiatan_col < len(row.cells) and not row.cells[kegiatan_col] \
+                    and covered[kegiatan_col]:
+                row.cells[kegiatan_col] = previous.cells[kegiatan_col]
         previous = row

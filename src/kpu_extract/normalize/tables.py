@@ -174,11 +174,10 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
     if pagu is None or (ocr and _junk(lt, row, pagu, out)):
         return
     first = next((c for c in row.cells if c), "")
-    by_sasaran = len(kegiatan) > 1
     label = lt.value(row, "uraian") or lt.value(row, "program_kegiatan")
     kode, label = split_code(lt.value(row, "kode"), label)
-    uraian = (kegiatan[0] if len(kegiatan) == 1 else lt.value(row, "sasaran") if by_sasaran else
-              _LABEL.sub("", _LEADING_NO.sub("", label)).strip())
+    # several kegiatan in one cell sharing one amount: all of them, in printed order (CONTRACT v1.1)
+    uraian = "; ".join(kegiatan) if kegiatan else _LABEL.sub("", _LEADING_NO.sub("", label)).strip()
     program = None
     if row.total:
         level, uraian, kode = "total", " ".join(first.split()), None
@@ -203,7 +202,7 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         page=row.page, level=level, uraian=" ".join(uraian.split()), pagu=pagu, source="table",
         program=program, realisasi=realisasi, persen_reported=persen, kode=kode,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
-        uraian_field="sasaran" if by_sasaran else "kegiatan", bbox=lt.cell(row, "pagu").box,
+        bbox=lt.cell(row, "pagu").box,
         evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},
         alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives},
         unparsed_readings={f: r.other_text for f, r in readings.items() if r.other_text}))
@@ -224,8 +223,12 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
         box, conf, second = lt.cell(row, "target_kegiatan")
+        # a Rencana Aksi prints the kegiatan's own indikator in a second INDIKATOR column
+        own = [c for c, role in enumerate(lt.columns.roles) if role == "indikator"][1:2]
+        indikator_kegiatan = " ".join(row.cells[own[0]].split()) if own and own[0] < len(row.cells) else ""
         for k in kegiatan:
-            out.targets.append(TargetDraft(row.page, sasaran, indikator, k, " ".join(target_kegiatan.split()),
+            out.targets.append(TargetDraft(row.page, sasaran, indikator_kegiatan or indikator, k,
+                                           " ".join(target_kegiatan.split()),
                                            bbox=box, conf=conf, second=second))
 
 

@@ -254,9 +254,9 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def quarter_from_header(raw: str) -> int | None:
-    """'I'..'IV', 'Triwulan I', 'TW I', 'Q1' -> 1..4; anything else -> None."""
+    """'I'..'IV', 'Triwulan I', 'TW I', 'Trw I', 'Q1' -> 1..4; anything else -> None."""
     s = _clean(raw or "").upper()
-    m = re.fullmatch(r"(?:(TRIWULAN|TRIW\.?|TW\.?|Q|KUARTAL)\s*[-.]?\s*)?([IV]{1,3}|[1-4])", s)
+    m = re.fullmatch(r"(?:(TRIWULAN|TRIW\.?|TRW\.?|TW\.?|Q|KUARTAL)\s*[-.]?\s*)?([IV]{1,3}|[1-4])", s)
     if not m or (m.group(2).isdigit() and not m.group(1)):
         return None
     return int(m.group(2)) if m.group(2).isdigit() else _ROMAN.get(m.group(2))
