@@ -17,18 +17,31 @@ from real_truth import (GOALS, Match, kind, load_truth, metadata_errors, pdf_pat
 NAMES = truth_names()
 SCANS = {n for n in NAMES if kind(load_truth(n)) == "scan"}
 
-# name -> (budget recall, budget precision, targets recall) measured on main 7d75c92: no real
-# document yields a pagu or target row yet (precision has no rows to count: None).
-FLOORS = {name: (0.0, None, 0.0) for name in NAMES}
+# name -> (budget recall, budget precision, targets recall) measured on branch real9
+# (`PYTHONPATH=src python corpus/eval_real.py`); None: nothing to count (no truth lines or no rows).
+FLOORS = {
+    "evaluasi_renja_bpmpd_prov_jabar_2013": (1.0, 1.0, None),
+    "pagu_indikatif_desdm_prov_jabar_2017__scan_ocr": (0.0, None, None),
+    "pk_desdm_prov_jabar_2016__scan_bitonal": (0.928, 0.928, 0.0),
+    "pk_disnak_prov_jabar_2016__scan_ocr": (0.0, None, 0.0),
+    "pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan": (0.0, None, 0.0),
+    "realisasi_triwulan_dinkes_kota_tangsel_2023": (None, 1.0, None),  # no pagu on its pages: precision 1 = none invented
+    "renaksi_inspektorat_prov_jabar_2016": (0.909, 0.933, 0.961),
+    "renja_tabel31_bkpp_wil1_prov_jabar_2016_2017": (0.214, 0.272, 0.5),
+    "rkt_dishub_prov_jabar_2016": (None, None, 1.0),
+    "usulan_perubahan_anggaran_desdm_prov_jabar_2016__scan_ocr": (0.373, 0.756, None),
+}
 
-# (name, field) -> why today's pipeline gets it wrong (measured on main 7d75c92).
+# (name, field) -> why today's pipeline gets it wrong (measured on branch real9).
 WRONG_TODAY = {
-    **{(n, "satker"): "satker of a non-KPU agency is not read yet (issue 9 item 6)" for n in NAMES},
-    ("evaluasi_renja_bpmpd_prov_jabar_2013", "doc_type"): "Renja evaluation table classified UNKNOWN",
+    ("renaksi_inspektorat_prov_jabar_2016", "satker"): "the agency is printed only inside table cells, no title block",
+    ("pagu_indikatif_desdm_prov_jabar_2017__scan_ocr", "satker"): "found the sender of the cover letter (Bappeda), not the budget's owner",
+    ("pk_desdm_prov_jabar_2016__scan_bitonal", "satker"): "OCR'd title block: the region's last word on the next line is lost",
+    ("pk_disnak_prov_jabar_2016__scan_ocr", "satker"): "not found in the OCR'd title block",
+    ("pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan", "satker"): "region (Kabupaten Pasuruan) not joined to the agency name",
+    ("usulan_perubahan_anggaran_desdm_prov_jabar_2016__scan_ocr", "satker"): "region (Provinsi Jawa Barat) not joined to the agency name",
     ("evaluasi_renja_bpmpd_prov_jabar_2013", "year"): "found 2014 (the table's 'Renstra s/d Tahun 2014'); it evaluates the Renja 2013",
-    ("realisasi_triwulan_dinkes_kota_tangsel_2023", "doc_type"): "quarterly realisation report classified UNKNOWN",
     ("renja_tabel31_bkpp_wil1_prov_jabar_2016_2017", "doc_type"): "Renja Tabel 3.1 classified UNKNOWN",
-    ("pagu_indikatif_desdm_prov_jabar_2017__scan_ocr", "year"): "found 2016 (the cover letter's date); the pagu is for 'Tahun 2017'",
 }
 
 
@@ -63,9 +76,9 @@ def test_real_document_floors(name):
     budget, targets = score_budget(truth, rows["pagu"]), score_targets(truth, rows["targets"])
     recall_floor, precision_floor, targets_floor = FLOORS[name]
     report = [f"missing {b['page']}: {b['pagu']} {b['uraian']!r}" for b in budget.missing]
-    assert budget.recall is None or budget.recall >= recall_floor, "\n".join(report)
+    assert budget.recall is None or recall_floor is None or budget.recall >= recall_floor, "\n".join(report)
     assert precision_floor is None or budget.precision is None or budget.precision >= precision_floor
-    assert targets.recall is None or targets.recall >= targets_floor
+    assert targets.recall is None or targets_floor is None or targets.recall >= targets_floor
 
 
 @pytest.mark.slow

@@ -111,3 +111,44 @@ def test_the_column_number_row_ends_a_header_whose_second_row_ocr_garbled():
             ["1", "Sasaran", "100%", "B1-B3", "", "", "", "1.000"]]
     columns = table_to_columns(raw(rows, spans=[(0, 3, 1, 4)]))
     assert columns.header_rows == 3 and columns.quarters == {3: 1, 4: 2, 5: 3, 6: 4}
+
+
+def _records(table, title="RENCANA AKSI 2023 KPU Kota Serang"):
+    doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text=title, tables=[table])])
+    return document_to_records(doc, default_vocabulary()).records
+
+
+def test_several_kegiatan_sharing_one_amount_are_joined_in_printed_order():
+    """CONTRACT v1.1: the uraian of one amount over several kegiatan is those kegiatan joined with '; '."""
+    table = raw([["SASARAN", "KEGIATAN", "ANGGARAN"],
+                 ["Meningkatnya tertib administrasi", "• Menyusun PK\n• Menyusun LKJ Tahun\n2022", "1.250.000"]])
+    assert [(r.uraian, r.pagu) for r in _records(table).pagu] == [("Menyusun PK; Menyusun LKJ Tahun 2022", 1250000)]
+
+
+def test_centred_labels_over_cell_slivers_and_a_group_label_above_the_header():
+    """A ruled Rencana Aksi (Inspektorat Jabar): 'TARGET KINERJA SASARAN' above the header, each
+    label cut into sliver | label | sliver while the data cells span all three, 'ANGGARAN' / '(Rp)'
+    on two header rows; the year's target is Trw IV."""
+    rows = [[None, "TARGET KINERJA SASARAN", None, None, None, None, "■", "", None, None],
+            ["■", None, None, None, None, None, "■", "ANGGARAN", "■", ""],
+            ["■", "Trw I", "■", "■", "Trw IV", "■", "■", "(Rp)", "■", "KEGIATAN"],
+            ["Persentase OPD", "5%", None, None, "10%", None, "", "15.753.340.000", None, "Audit kinerja"]]
+    rows[1][0], rows[0][0] = "INDIKATOR KINERJA SASARAN", ""
+    table = raw(rows, spans=((0, 1, 1, 6), (3, 1, 1, 3), (3, 4, 1, 3), (3, 7, 1, 3)))
+    records = _records(table)
+    assert [(r.uraian, r.pagu) for r in records.pagu] == [("Audit kinerja", 15753340000)]
+    assert [(r.indikator, r.target_value) for r in records.targets] == [("Persentase OPD", 10.0)]
+
+
+def test_a_target_dash_without_indikator_is_no_target_row():
+    table = raw([["SASARAN", "INDIKATOR", "TARGET"], ["Meningkatnya kualitas", "", "-"],
+                 ["Meningkatnya kualitas", "Persentase OPD", "80%"]])
+    assert [(r.indikator, r.target_value) for r in _records(table).targets] == [("Persentase OPD", 80.0)]
+
+
+def test_a_realisation_table_yields_no_pagu():
+    """Realisasi Kinerja Pada Triwulan | K | Rp (Dinkes Tangsel): spent money, never a pagu."""
+    table = raw([["Urusan/Program/Kegiatan", "Realisasi Kinerja Pada Triwulan I", None],
+                 ["", "K", "Rp"], ["Program Penunjang", "2", "78.928.000"], ["Kegiatan A", "1", "43.160.000"]],
+                spans=((0, 1, 1, 2),))
+    assert _records(table, "LAPORAN 2023 DINAS KESEHATAN").pagu == []

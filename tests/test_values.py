@@ -221,7 +221,9 @@ def test_percent_round_trip(hundredths, sep, suffix):
     ("B", None, "nilai", "B"), ("BB", None, "nilai", "BB"), ("A", None, "nilai", "A"),
     ("10 PPK dan 133 PPS, Pantarh sesuai jumlah TPS", None, None, None),
     ("5 1. Laporan Membentuk Tim Reformasi Birokrasi", None, None, None),
-    ("1.000 orang", None, None, None),  # thousands or decimal: not guessed
+    # Indonesian separators: '.' groups thousands, ',' is the decimal (real documents: corpus/real)
+    ("1.000 orang", 1000.0, "orang", None), ("5.835 ijin", 5835.0, "ijin", None), ("768.495", 768495.0, None, None),
+    ("3,000 poin (tahun 2017)", 3.0, "poin", None),
     ("", None, None, None),
 ])
 def test_parse_target(raw, value, unit, grade):

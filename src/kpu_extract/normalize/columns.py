@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.model import RawTable
@@ -57,6 +57,9 @@ class ColumnMap:
     months: dict[int, int]  # column -> month 1..12
     quarters: dict[int, int]  # column -> quarter 1..4
     header_rows: int
+    # A borderless column whose label names the pagu and the pelaksana ('Pagu Pelaksana': the word
+    # columns ran together): column -> index of the extra pelaksana slot its cells are split into.
+    shared: dict[int, int] = field(default_factory=dict)
 
     def col(self, role: str) -> int | None:
         """First column with this role, or None."""
@@ -186,7 +189,16 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
         n_header = numbered[0] + 1
-    return ColumnMap(tuple(roles), months, quarters, n_header)
+    shared = {}
+    pagu = roles.index("pagu") if "pagu" in roles else None
+    named = any(r in roles for r in ("kegiatan", "uraian", "program_kegiatan"))  # else no line has a name
+    if pagu is not None and "pelaksana" not in roles and table.strategy == "words" and named:
+        covers = [_covering(table, r, pagu) for r in range(first, n_header)]
+        label = " ".join(_norm(cov[0]) for cov in covers if cov)
+        if any(p.search(w) for w in label.split() for p in _PATTERNS["pelaksana"]):
+            shared[pagu] = len(roles)
+            roles.append("pelaksana")
+    return ColumnMap(tuple(roles), months, quarters, n_header, shared)
 
 
 def content_role(cells: list[str]) -> str | None:

@@ -193,6 +193,11 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         if not filled:
             continue
         text = [c if c is not None else "" for c in cells]
+        for c, extra in columns.shared.items():  # 'Pagu Pelaksana' run together: '60.000,- Subag Hukum'
+            amount, rest = _split_amount(text[c] if c < len(text) else "")
+            text += [""] * (extra + 1 - len(text))
+            if c < len(cells):
+                text[c], text[extra] = amount, rest
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
         label = text[filled[0]]
         total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
@@ -213,6 +218,15 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))
     return out
+
+
+_LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]-)?)\s+(\D.*)$", re.S | re.I)
+
+
+def _split_amount(text: str) -> tuple[str, str]:
+    """An amount at the start of a cell and the words after it; the whole text and '' otherwise."""
+    m = _LEADING_AMOUNT.match(text)
+    return (m.group(1), " ".join(m.group(2).split())) if m else (text, "")
 
 
 def _carry_down(lt: LogicalTable) -> None:

@@ -22,6 +22,7 @@ from .vocabulary import Vocabulary
 _ITEM_MARK = re.compile(r"^\s*(?:[•·▪●◦‣■□*¢«»“”\"°\-–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+", re.I)
 _LEADING_NO = re.compile(r"^\s*\d{1,2}\.?\s+(?=\D)")
+_NO_TARGET = ("-", "–", "—")
 
 
 def split_items(text: str) -> list[str]:
@@ -212,7 +213,8 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     sasaran = " ".join(lt.value(row, "sasaran").split())
     indikator = " ".join(lt.value(row, "indikator").split())
     target = lt.value(row, "target_indikator") or lt.value(row, "target")
-    if target and (sasaran or indikator):
+    # a '-' under a sasaran that names no indikator is no target row (nothing is targeted)
+    if target and (sasaran or indikator) and (indikator or target.strip() not in _NO_TARGET):
         measured = not has_budget and lt.columns.col("realisasi") is not None
         box, conf, second = lt.cell(row, "target_indikator" if lt.value(row, "target_indikator") else "target")
         out.targets.append(TargetDraft(

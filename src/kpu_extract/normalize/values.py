@@ -156,19 +156,26 @@ _GRADES = {"AA", "A", "BB", "B", "CC", "C", "D"}
 _UNITS = {"lap": "laporan", "laporan": "laporan", "dok": "dokumen", "dokumen": "dokumen",
           "satker": "satker", "kali": "kali", "keg": "kegiatan", "kegiatan": "kegiatan",
           "org": "orang", "orang": "orang"}
-_QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?)\.?\s*(%|[A-Za-z]+\.?(?:\s+[A-Za-z]+\.?){0,2})?")
+_QUANTITY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\.?\s*(%|[A-Za-z]+\.?(?:\s+[A-Za-z]+\.?){0,2})?"
+                       r"(?:\s*\([^()]*\))?")  # a trailing note: '3,000 poin (tahun 2017)'
+# Indonesian thousands groups in a target: '5.835 ijin' = 5835, '768.495' = 768495 (',' is the decimal).
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
 
 
 def parse_target(raw: str) -> Target:
-    """'97,5%' -> 97.5 '%'; '12 Lap' -> 12 'laporan'; 'BB' -> grade; not one quantity -> value/unit None."""
+    """'97,5%' -> 97.5 '%'; '12 Lap' -> 12 'laporan'; '5.835 ijin' -> 5835 'ijin'; 'BB' -> grade;
+    not one quantity -> value/unit None."""
     s = _clean(raw or "")
     if s in _GRADES:
         return Target(raw, None, "nilai", s)
     m = _QUANTITY.fullmatch(s)
     if not m or (m.group(2) and {"dan", "atau"} & set(m.group(2).lower().split())):
         return Target(raw, None, None, None)
+    num = m.group(1)
     try:
-        value = _decimal(m.group(1), raw)
+        value = (float(num.replace(".", "")) if _THOUSANDS.fullmatch(num) else
+                 float(num.replace(",", ".")) if _COMMA_DECIMAL.fullmatch(num) else _decimal(num, raw))
     except UnparsedValue:
         return Target(raw, None, None, None)
     unit = (m.group(2) or "").lower().rstrip(".") or None
