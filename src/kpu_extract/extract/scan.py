@@ -1,7 +1,7 @@
 """The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
 
 Stages: render -> clean -> find rules -> remove rules -> OCR words -> grids -> cells -> re-read
-unparsed amounts -> running text. Coordinates are PDF points of the deskewed page.
+unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     """OCR page `index` (0-based) of `pdf_path` into a Page numbered `number` (1-based)."""
     gray, dpi = raster.render_page(pdf_path, index, min_dpi=settings.min_dpi,
                                    max_dpi=settings.max_dpi, max_pixels=settings.max_pixels)
+    # Sideways pages are turned upright first: every bbox below is in points of the upright page
+    # (width and height swapped against the PDF's own page box for a quarter-turned page).
+    gray, _turns = raster.upright(gray)
     gray = raster.clean_page(gray)
     if dpi < settings.ocr_min_dpi:
         gray, dpi = raster.upscale(gray, dpi, settings.ocr_min_dpi)
