@@ -23,8 +23,30 @@ DEFAULT_SETTINGS = OcrSettings()
 GridFinder = Callable[[list[Grid], list[Word], float], list[Grid]]
 
 
+# A ruled grid of fewer cells is no table (rules of a schedule's shaded boxes, a stamp's frame):
+# on the borderless scan L54 the ruled finder made six such grids of 1..3 cells.
+MIN_RULED_CELLS = 4
+# A ruled grid of at most this many rows is a header box when the borderless table reaches this
+# many points below it (about three text lines): the body is read from the words.
+HEADER_BOX_ROWS = 2
+HEADER_BOX_BODY = 30.0
+
+
+def _tables(ruled: list[Grid], dpi: float) -> list[Grid]:
+    return [g.scaled(72.0 / dpi) for g in ruled if len(g.cells) >= MIN_RULED_CELLS]
+
+
+def _header_box(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+    boxes = _tables(ruled, dpi)
+    if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
+        return []
+    grid = words_to_grid(words)
+    below = max(g.bbox[3] for g in boxes) + HEADER_BOX_BODY
+    return [grid] if grid is not None and grid.bbox[3] >= below else []
+
+
 def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
-    return [g.scaled(72.0 / dpi) for g in ruled]
+    return _tables(ruled, dpi)
 
 
 def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
@@ -33,7 +55,8 @@ def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
 
 
 # Tried in order; the first finder that returns grids wins (borderless only when nothing is ruled).
-TABLE_FINDERS: tuple[tuple[str, GridFinder], ...] = (("lines", _ruled), ("words", _borderless))
+TABLE_FINDERS: tuple[tuple[str, GridFinder], ...] = (("header box", _header_box), ("lines", _ruled),
+                                                     ("words", _borderless))
 
 
 def read_scanned_page(pdf_path: str, index: int, number: int,
