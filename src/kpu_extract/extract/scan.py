@@ -10,8 +10,8 @@ from typing import Callable
 
 from kpu_extract.extract import raster
 from kpu_extract.extract.cells import words_in, words_to_cells
-from kpu_extract.extract.grid import (Grid, grid_line_mask, image_to_line_masks, masks_to_grids, words_to_grid,
-                                      words_to_lines)
+from kpu_extract.extract.grid import (Grid, grid_line_mask, header_box_grid, image_to_line_masks, masks_to_grids,
+                                      words_to_grid, words_to_lines)
 from kpu_extract.extract.engines import get_engine
 from kpu_extract.extract.model import Page, RawTable, Word
 from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells, second_reading
@@ -41,8 +41,10 @@ def _header_box(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
     if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
         return []
     grid = words_to_grid(words)
-    below = max(g.bbox[3] for g in boxes) + HEADER_BOX_BODY
-    return [grid] if grid is not None and grid.bbox[3] >= below else []
+    box = max(boxes, key=lambda g: g.bbox[3])
+    if grid is None or grid.bbox[3] < box.bbox[3] + HEADER_BOX_BODY:
+        return []
+    return [header_box_grid(box, grid)]
 
 
 def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
