@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from kpu_extract.extract import raster
-from kpu_extract.extract.grid import image_to_line_masks, masks_to_grids, words_to_grid
+from kpu_extract.extract.cells import words_to_cells
+from kpu_extract.extract.grid import Grid, GridCell, header_box_grid, image_to_line_masks, masks_to_grids, words_to_grid
 from kpu_extract.extract.model import Word
 
 DPI = 200
@@ -94,3 +95,17 @@ def test_borderless_columns_from_word_gaps():
 def test_prose_is_not_borderless_table():
     words = [_w(f"kata{j}", 50 + 40 * j, 100 + 14 * i, 35) for i in range(8) for j in range(10)]
     assert words_to_grid(words) is None
+
+
+def test_header_box_body_is_cut_into_the_box_columns():
+    # a 2-row ruled header (a label spanning two columns over two sub-labels) over a borderless body
+    cols = [0.0, 100.0, 200.0, 300.0]
+    box = Grid([0.0, 20.0, 40.0], cols, [GridCell(0, 0, 2, 1, (0, 0, 100, 40)), GridCell(0, 1, 1, 2, (100, 0, 300, 20)),
+                                         GridCell(1, 1, 1, 1, (100, 20, 200, 40)), GridCell(1, 2, 1, 1, (200, 20, 300, 40))])
+    body = Grid([5.0, 30.0, 60.0, 80.0], [0.0, 150.0, 310.0], [])  # the word reader's own columns differ
+    grid = header_box_grid(box, body)
+    assert grid.rows == [0.0, 20.0, 40.0, 60.0, 80.0] and grid.cols == cols
+    words = [Word("Kegiatan", 10, 45, 60, 55), Word("1.250.000", 120, 45, 180, 55), Word("100%", 230, 65, 260, 75)]
+    table = words_to_cells(words, grid)
+    assert table.rows[2] == ["Kegiatan", "1.250.000", ""]
+    assert table.rows[3] == ["", "", "100%"]

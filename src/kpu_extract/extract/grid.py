@@ -277,3 +277,16 @@ def words_to_lines(words: list[Word]) -> list[list[Word]]:
                 continue
         lines.append([w])
     return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def header_box_grid(box: Grid, body: Grid) -> Grid:
+    """A ruled header box over a borderless body as one grid: the box's rows and cells, then the
+    body's rows below the box cut into the box's columns (the columns the header rules draw)."""
+    bottom = box.rows[-1]
+    body_rows = [r for r in body.rows if r > bottom + 1.0]
+    rows = box.rows + body_rows
+    cells = list(box.cells)
+    for r in range(len(box.rows) - 1, len(rows) - 1):
+        for c in range(len(box.cols) - 1):
+            cells.append(GridCell(r, c, 1, 1, (box.cols[c], rows[r], box.cols[c + 1], rows[r + 1])))
+    return Grid(rows, list(box.cols), cells, strategy="header box")

@@ -46,6 +46,16 @@ _NUMBER = re.compile(r"^[(\[]?[-+]?(rp\.?)?[\d.,%/:()-]+[)\]]?[.,;:]?$", re.I)
 # A plausible Indonesian/English word: letters, at most 3 consonants in a row, some vowel.
 _WORD = re.compile(r"^[(\"'“]?[a-z]+(?:[-/][a-z]+)*[)\"'”.,;:!?]*$", re.I)
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{4,}", re.I)
+# A number misread by a bad OCR layer: digits mixed with the letters OCR confuses them with
+# (`l0O%`, `1.25O.000`, `B.000`, `202l`).
+_MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[OoBIlS])[\dOoBIlS.,%]+$")
+# A layer with at least MIN_MISREAD_NUMBERS such tokens making MAX_MISREAD_NUMBER_SHARE of its
+# digit-bearing tokens is damaged: its numbers cannot be trusted, so the page goes to OCR.
+# Measured, worst page with an image per file: the damaged layout scan L03 14/30 (0.47); every
+# other image-bearing page of corpus/, corpus/layouts/, corpus/real/ and /work/shared/real/ at
+# most 1 token (0.004 on the usulan scan layer, `9S`; 1/5 on the junk ppas layer, already OCR).
+MIN_MISREAD_NUMBERS = 3
+MAX_MISREAD_NUMBER_SHARE = 0.2
 
 
 DEFAULT_SETTINGS = ExtractSettings()
@@ -130,13 +140,16 @@ def _inflate(chunks, inflater):
 
 
 def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS) -> Method:
-    """`text` when the page's text layer is present and looks like real text, else `ocr`."""
+    """`text` when the page's text layer is present, looks like real text and its numbers read as
+    numbers, else `ocr`."""
     if not plumber_page.images:
         return "text"  # nothing to OCR: a digital page, however little text it has
     text = plumber_page.extract_text() or ""
     if len(text.strip()) < settings.min_text_chars:
         return "ocr"
-    return "text" if real_token_share(text) >= settings.min_real_token_share else "ocr"
+    if real_token_share(text) < settings.min_real_token_share or layer_misreads_numbers(text):
+        return "ocr"
+    return "text"
 
 
 def real_token_share(text: str) -> float:
@@ -147,6 +160,13 @@ def real_token_share(text: str) -> float:
     real = sum(1 for t in tokens if _NUMBER.match(t) or (_WORD.match(t) and not _CONSONANT_RUN.search(t)
                                                           and re.search(r"[aeiou]", t, re.I)))
     return real / len(tokens)
+
+
+def layer_misreads_numbers(text: str) -> bool:
+    """True when the layer's numbers carry OCR letter swaps (0/O, 1/l, 8/B) too often to be trusted."""
+    numbers = [t.strip("()[];:\"'") for t in text.split() if any(c.isdigit() for c in t)]
+    misread = sum(1 for t in numbers if _MISREAD_NUMBER.match(t))
+    return misread >= MIN_MISREAD_NUMBERS and misread > MAX_MISREAD_NUMBER_SHARE * len(numbers)
 
 
 def read_page(path: str | Path, index: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:

@@ -7,6 +7,7 @@ worse, so the image stays gray; thresholds are only used to *find* things (skew,
 
 from __future__ import annotations
 
+import functools
 import math
 
 import cv2
@@ -22,6 +23,13 @@ MAX_SKEW_DEG = 5.0
 MEDIAN_KSIZE = 3
 _SKEW_WIDTH = 1000  # width of the thumbnail the skew angle is searched on
 _MIN_IMAGE_COVER = 0.5  # an image covering half the page decides the page's native dpi
+# A page is sideways when its ink, smeared along the columns, makes more word-shaped blobs (wide,
+# text-high) than smeared along the rows. Measured on a thumbnail of 1000 px on its long side, page
+# 1 of the 22 layout scans and 6 real scans, each also turned a quarter: upright pages have 1.6..158
+# times more row-wise blobs than column-wise ones, turned pages 0.0..0.62 times. 25..190 ms a page.
+# Tesseract OSD then confirms the turn (a quarter, three quarters, or none after all).
+_SMEAR = 9  # px on the thumbnail: closes letter and word gaps, not column gaps
+_WORD_HEIGHT = (4, 40)  # px on the thumbnail
 
 
 def render_page(
@@ -98,6 +106,50 @@ def clean_page(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
     return cv2.medianBlur(gray, MEDIAN_KSIZE)
 
 
+def upright(gray: np.ndarray) -> tuple[np.ndarray, int]:
+    """The page turned upright and the counter-clockwise quarter turns applied (0..3).
+
+    Sideways pages (word blobs run down the columns) are turned a quarter; Tesseract's orientation
+    detection (OSD) then keeps that, adds a half turn, or undoes it. Only sideways-looking pages pay
+    for OSD, so an upright page costs the thumbnail alone and a page upside down stays so.
+    """
+    h, w = gray.shape
+    ink = _ink_thumbnail(gray, _SKEW_WIDTH * w / max(h, w))  # the same scale in every orientation
+    if ink is None:
+        return gray, 0
+    ink = ink.astype(np.uint8)
+    along_rows, along_cols = _word_blobs(ink), _word_blobs(np.ascontiguousarray(ink.T))
+    if along_rows >= along_cols:
+        return gray, 0
+    turned = np.ascontiguousarray(np.rot90(gray))
+    found = _osd_turn(turned)
+    if found == 180:
+        return np.ascontiguousarray(np.rot90(turned, 2)), 3
+    return (turned, 1) if found == 0 else (gray, 0)
+
+
+def _word_blobs(ink: np.ndarray) -> int:
+    smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, _SMEAR), np.uint8))
+    _n, _labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    w, h = stats[1:, 2], stats[1:, 3]
+    return int(np.sum((w >= 3 * h) & (h >= _WORD_HEIGHT[0]) & (h <= _WORD_HEIGHT[1])))
+
+
+def _osd_turn(gray: np.ndarray) -> int:
+    """Tesseract OSD's clockwise degrees (0, 90, 180, 270) that would make the page upright; 0 when
+    OSD finds no script. Measured with the model loaded: 0.4..0.9 s on a 300-dpi A4 page."""
+    api = _osd_api()
+    api.SetImageBytes(gray.tobytes(), gray.shape[1], gray.shape[0], 1, gray.shape[1])
+    found = api.DetectOrientationScript()
+    return int(found["orient_deg"]) if found else 0
+
+
+@functools.lru_cache(maxsize=1)
+def _osd_api():
+    import tesserocr  # the OCR engine's dependency; only pages that look sideways get here
+    return tesserocr.PyTessBaseAPI(lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+
+
 def upscale(gray: np.ndarray, dpi: float, target_dpi: float) -> tuple[np.ndarray, float]:
     """Resample to `target_dpi` (cubic); returns (image, new dpi)."""
     f = target_dpi / dpi
@@ -128,9 +180,9 @@ def skew_angle(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> float:
     return float(_best_angle(ink, fine))
 
 
-def _ink_thumbnail(gray: np.ndarray) -> np.ndarray | None:
+def _ink_thumbnail(gray: np.ndarray, width: float = _SKEW_WIDTH) -> np.ndarray | None:
     h, w = gray.shape
-    scale = min(1.0, _SKEW_WIDTH / w)
+    scale = min(1.0, width / w)
     small = cv2.resize(gray, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
     ink = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 15)
     if ink.sum() < 0.001 * ink.size:

@@ -1,7 +1,7 @@
 """The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
 
 Stages: render -> clean -> find rules -> remove rules -> OCR words -> grids -> cells -> re-read
-unparsed amounts -> running text. Coordinates are PDF points of the deskewed page.
+unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Callable
 
 from kpu_extract.extract import raster
 from kpu_extract.extract.cells import words_in, words_to_cells
-from kpu_extract.extract.grid import (Grid, grid_line_mask, image_to_line_masks, masks_to_grids, words_to_grid,
-                                      words_to_lines)
+from kpu_extract.extract.grid import (Grid, grid_line_mask, header_box_grid, image_to_line_masks, masks_to_grids,
+                                      words_to_grid, words_to_lines)
 from kpu_extract.extract.engines import get_engine
 from kpu_extract.extract.model import Page, RawTable, Word
 from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells, second_reading
@@ -23,8 +23,32 @@ DEFAULT_SETTINGS = OcrSettings()
 GridFinder = Callable[[list[Grid], list[Word], float], list[Grid]]
 
 
+# A ruled grid of fewer cells is no table (rules of a schedule's shaded boxes, a stamp's frame):
+# on the borderless scan L54 the ruled finder made six such grids of 1..3 cells.
+MIN_RULED_CELLS = 4
+# A ruled grid of at most this many rows is a header box when the borderless table reaches this
+# many points below it (about three text lines): the body is read from the words.
+HEADER_BOX_ROWS = 2
+HEADER_BOX_BODY = 30.0
+
+
+def _tables(ruled: list[Grid], dpi: float) -> list[Grid]:
+    return [g.scaled(72.0 / dpi) for g in ruled if len(g.cells) >= MIN_RULED_CELLS]
+
+
+def _header_box(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+    boxes = _tables(ruled, dpi)
+    if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
+        return []
+    grid = words_to_grid(words)
+    box = max(boxes, key=lambda g: g.bbox[3])
+    if grid is None or grid.bbox[3] < box.bbox[3] + HEADER_BOX_BODY:
+        return []
+    return [header_box_grid(box, grid)]
+
+
 def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
-    return [g.scaled(72.0 / dpi) for g in ruled]
+    return _tables(ruled, dpi)
 
 
 def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
@@ -33,7 +57,8 @@ def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
 
 
 # Tried in order; the first finder that returns grids wins (borderless only when nothing is ruled).
-TABLE_FINDERS: tuple[tuple[str, GridFinder], ...] = (("lines", _ruled), ("words", _borderless))
+TABLE_FINDERS: tuple[tuple[str, GridFinder], ...] = (("header box", _header_box), ("lines", _ruled),
+                                                     ("words", _borderless))
 
 
 def read_scanned_page(pdf_path: str, index: int, number: int,
@@ -41,6 +66,9 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     """OCR page `index` (0-based) of `pdf_path` into a Page numbered `number` (1-based)."""
     gray, dpi = raster.render_page(pdf_path, index, min_dpi=settings.min_dpi,
                                    max_dpi=settings.max_dpi, max_pixels=settings.max_pixels)
+    # Sideways pages are turned upright first: every bbox below is in points of the upright page
+    # (width and height swapped against the PDF's own page box for a quarter-turned page).
+    gray, _turns = raster.upright(gray)
     gray = raster.clean_page(gray)
     if dpi < settings.ocr_min_dpi:
         gray, dpi = raster.upscale(gray, dpi, settings.ocr_min_dpi)
