@@ -98,10 +98,10 @@ def reread_empty_cells(gray: np.ndarray, dpi: float, tables: list[RawTable], eng
     on every measured scan. A cell takes the re-read only when it has a letter or digit and a
     confidence of at least EMPTY_MIN_CONF (noise reads as '~').
     """
-    todo = [(t, i) for t in tables for i, c in enumerate(t.cells)
-            if not c.text and c.bbox and _small(c.bbox) and _has_ink(_crop(gray, c.bbox, dpi), dpi)]
-    crops = [_crop(gray, t.cells[i].bbox, dpi) for t, i in todo]
-    for (table, i), read in zip(todo, engine.read_crops(crops, dpi)):
+    candidates = [(t, i, _crop(gray, c.bbox, dpi)) for t in tables for i, c in enumerate(t.cells)
+                  if not c.text and c.bbox and _small(c.bbox)]
+    todo = [(t, i, crop) for t, i, crop in candidates if _has_ink(crop, dpi)]
+    for (table, i, _), read in zip(todo, engine.read_crops([crop for *_, crop in todo], dpi)):
         if read.conf >= EMPTY_MIN_CONF and any(ch.isalnum() for ch in read.text):
             _replace_cell(table, i, read.text, read.conf)
     return tables

@@ -124,9 +124,7 @@ def _group_budget(lt: LogicalTable, row: TableRow, kode: str | None, name: str, 
     uraian = program_name(hierarchy.vocab, name) or name if level == "program" else name
     out.budget.append(BudgetDraft(page=row.page, level=level, uraian=uraian, pagu=reading.value, source="table",
                                   program=hierarchy.program, kode=kode, bbox=lt.cell(row, "pagu").box,
-                                  evidence={"pagu": set(reading.evidence)},
-                                  alternatives={"pagu": list(reading.alternatives)} if reading.alternatives else {},
-                                  unparsed_readings={"pagu": reading.other_text} if reading.other_text else {}))
+                                  **_provenance({"pagu": reading})))
 
 
 def program_name(vocab: Vocabulary, text: str) -> str | None:
@@ -204,9 +202,14 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
         program=program, realisasi=realisasi, persen_reported=persen, kode=kode,
         pelaksana_raw=" ".join(lt.value(row, "pelaksana").split()) or None,
         bbox=lt.cell(row, "pagu").box,
-        evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},
-        alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives},
-        unparsed_readings={f: r.other_text for f, r in readings.items() if r.other_text}))
+        **_provenance(readings)))
+
+
+def _provenance(readings: dict[str, Reading]) -> dict:
+    """What a budget draft carries of its amounts' readings: evidence, the readings not kept."""
+    return dict(evidence={f: set(r.evidence) for f, r in readings.items() if r.value is not None},
+                alternatives={f: list(r.alternatives) for f, r in readings.items() if r.alternatives},
+                unparsed_readings={f: r.other_text for f, r in readings.items() if r.other_text})
 
 
 def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool, out: Drafts) -> None:
