@@ -55,8 +55,8 @@ def apply_decisions(decisions: tuple[Decision, ...], budget: list[BudgetDraft], 
         if d.decision == "reject":
             rejected.add(d.row_id)
         settled.add((d.row_id, d.field))
-    keep = lambda x: x.row_id not in rejected  # noqa: E731
-    return [b for b in budget if keep(b)], [t for t in targets if keep(t)], review, settled
+    return ([b for b in budget if b.row_id not in rejected], [t for t in targets if t.row_id not in rejected],
+            review, settled)
 
 
 def _apply(d: Decision, draft: BudgetDraft | TargetDraft) -> str | None:
