@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pdfplumber.page
 
 from .model import Cell, Page, RawTable, Word
-from .word_table import FILLED_MARK, words_to_tables
+from .word_table import FILLED_MARK, header_box_columns, words_to_tables, words_under_header
 
 # Line-based finding; a small snap tolerance joins the double rules some generators draw.
 TABLE_SETTINGS = {
@@ -65,10 +65,7 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], bold="Bold" in w.get("fontname", ""))
              for w in page.extract_words(extra_attrs=["fontname"])]
     borderless = _borderless(words, tables, number, fills)
-    absorbed = [t for t in tables if t.n_rows < RULED_MIN_ROWS and any(_header_box_of(t, b) for b in borderless)]
-    if absorbed:
-        tables = [t for t in tables if t not in absorbed]
-        borderless = _borderless(words, tables, number, fills)
+    tables, borderless = _with_header_boxes(tables, borderless, words, number, fills)
     tables += borderless
     for i, t in enumerate(tables):
         t.index = i
@@ -109,6 +106,27 @@ def _borderless(words: list[Word], ruled: list[RawTable], number: int, fills: li
     boxes = [t.bbox for t in ruled]
     free = [w for w in words if not _inside({"x0": w.x0, "x1": w.x1, "top": w.top, "bottom": w.bottom}, boxes)]
     return words_to_tables(free, number, fills)
+
+
+def _with_header_boxes(ruled: list[RawTable], borderless: list[RawTable], words: list[Word], number: int,
+                       fills: list[tuple]) -> tuple[list[RawTable], list[RawTable]]:
+    """A small ruled table right above a borderless one is its header box: the body is read into
+    the box's columns; when the box's rules do not fit the body, both are read from the words."""
+    absorbed, joined = [], {}
+    for box in (t for t in ruled if t.n_rows < RULED_MIN_ROWS):
+        body = next((b for b in borderless if id(b) not in joined and _header_box_of(box, b)), None)
+        if body is None:
+            continue
+        absorbed.append(box)
+        inside = [w for w in words if _inside({"x0": w.x0, "x1": w.x1, "top": w.top, "bottom": w.bottom},
+                                              [body.bbox]) and w.top > box.bbox[3]]
+        seps = header_box_columns(box, inside)
+        if seps is not None:
+            joined[id(body)] = words_under_header(box, inside, seps, fills)
+    ruled = [t for t in ruled if t not in absorbed]
+    if len(joined) < len(absorbed):
+        return ruled, _borderless(words, ruled, number, fills)
+    return ruled, [joined.get(id(b), b) for b in borderless]
 
 
 def _shade(color) -> float:

@@ -10,7 +10,7 @@ A segment that crosses column gaps (a group row printed across the table) become
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Cell, RawTable, Word
 
@@ -19,6 +19,10 @@ from .model import Cell, RawTable, Word
 SEGMENT_GAP = 0.45
 SEGMENT_GAP_MIN = 2.5  # points
 CHAR_GAP = 1.1
+# A line of at least this many words of as many different lengths, all of one character width
+# (within this share), is monospaced: there a space is exactly one character wide, and any other
+# gap is the padding between two cells (Courier at 7 pt: 4.2 pt a space, 4.42 pt between cells).
+MONO_MIN_WORDS, MONO_SPREAD, MONO_TOL = 3, 0.002, 0.02
 # A line of at least this many words whose gaps differ by at most this many points is justified prose.
 JUSTIFIED_MIN_WORDS, JUSTIFIED_SPREAD = 5, 0.6
 # Words whose tops differ by less than this share of their height are on one line.
@@ -41,6 +45,9 @@ FILLED_MARK = "\u25a0"
 HEADER_ROWS = 3
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
 BREAK_FACTOR = 2.2
+# A ruled header box gives its columns to the body below it when at most this share of the
+# body's words straddles one of the box's column rules.
+HEADER_BOX_CROSSING = 0.05
 
 
 @dataclass
@@ -54,26 +61,39 @@ def _char_width(w: Word) -> float:
     return (w.x1 - w.x0) / max(1, len(w.text))
 
 
-def _justified(words: list[Word]) -> bool:
+def _justified(words: list[Word], mono: float | None = None) -> bool:
     """A line of justified prose: its stretched spaces are all the same width (a table row's
-    gaps differ: a space inside a cell, the padding between cells)."""
+    gaps differ: a space inside a cell, the padding between cells; in a monospaced line of
+    character width `mono` by more than a rounding error)."""
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
-    return (len(words) >= JUSTIFIED_MIN_WORDS and max(gaps) - min(gaps) <= JUSTIFIED_SPREAD
+    spread = MONO_TOL * mono if mono else JUSTIFIED_SPREAD
+    return (len(words) >= JUSTIFIED_MIN_WORDS and max(gaps) - min(gaps) <= spread
             and sum(len(w.text) for w in words) >= 3 * len(words))
+
+
+def _mono_width(words: list[Word]) -> float | None:
+    """The character width of a monospaced line, or None (see MONO_MIN_WORDS)."""
+    widths = [_char_width(w) for w in words]
+    if len({len(w.text) for w in words}) < MONO_MIN_WORDS or max(widths) > (1 + MONO_SPREAD) * min(widths):
+        return None
+    return sorted(widths)[len(widths) // 2]
 
 
 def _segments(words: list[Word]) -> list[list[Word]]:
     """Words of one line joined where the gap is a space: wider than SEGMENT_GAP x height, or a
-    monospaced space (CHAR_GAP x the mean character width), splits."""
+    monospaced space (CHAR_GAP x the mean character width), splits; in a monospaced line every
+    gap but one character wide splits."""
     words = sorted(words, key=lambda w: w.x0)
-    if _justified(words):
+    mono = _mono_width(words)
+    if _justified(words, mono):
         return [words]
     out: list[list[Word]] = []
     for w in words:
         height = w.bottom - w.top
         limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
                     if out else 0.0)
-        if out and w.x0 - out[-1][-1].x1 <= limit:
+        gap = w.x0 - out[-1][-1].x1 if out else math.inf
+        if gap <= limit and (mono is None or abs(gap - mono) <= MONO_TOL * mono):
             out[-1].append(w)
         else:
             out.append([w])
@@ -152,6 +172,7 @@ def _separators(lines: list[_Line]) -> list[float]:
             runs.append((x0 + start, x0 + x, start == 0, x >= width))
             start = None
     seps = []
+    spans = [(seg[0].x0, seg[-1].x1) for ln in lines for seg in ln.segments]
     # A white run at the left or right edge is margin, unless a header label stands in it (the
     # label column of group rows, which fill no other line): then it ends at that label.
     for a, b, left_edge, right_edge in runs:
@@ -159,16 +180,30 @@ def _separators(lines: list[_Line]) -> list[float]:
         edge, cuts = a, []
         for wa, wb in inside:
             if wa - edge >= MIN_GAP_WIDTH:
-                cuts.append((edge + wa) / 2)
+                cuts.append((edge, wa))
             edge = max(edge, wb)
         if b - edge >= MIN_GAP_WIDTH:
-            cuts.append((edge + b) / 2)
+            cuts.append((edge, b))
         if left_edge and cuts:
             cuts = cuts[1:] if inside else []
         if right_edge and cuts:
             cuts = cuts[:-1] if inside else []
-        seps += cuts
+        seps += [least_crossed(lo, hi, spans) for lo, hi in cuts]
     return seps
+
+
+def least_crossed(lo: float, hi: float, spans: list[tuple[float, float]]) -> float:
+    """Where in the white run lo..hi to cut: the middle of its widest stretch that the fewest
+    `spans` (x0, x1) cross. A header label wider than its column's values (centred 'Perkiraan
+    Kebutuhan' over right-aligned amounts) reaches into the run: the cut passes beside it."""
+    marks = sorted({lo, hi} | {x for span in spans for x in span if lo < x < hi})
+    best = None
+    for p, q in zip(marks, marks[1:]):
+        mid = (p + q) / 2
+        key = (sum(1 for a, b in spans if a < mid < b), p - q)
+        if best is None or key < best[0]:
+            best = (key, mid)
+    return best[1] if best else (lo + hi) / 2
 
 
 def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
@@ -246,6 +281,31 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
             _mark_fills(table, seps, fills)
         tables.append((table, seps))
     return tables
+
+
+def header_box_columns(box: RawTable, words: list[Word]) -> list[float] | None:
+    """The column rules of a ruled header box (x positions inside it) when they fit the borderless
+    body `words` below it, else None (a small ruled box over some other table)."""
+    xs = sorted({round(c.bbox[0], 1) for c in box.cells if c.bbox is not None})
+    seps = xs[1:]
+    if len(seps) + 1 < MIN_COLS or not words:
+        return None
+    crossing = sum(1 for w in words if any(w.x0 < s < w.x1 for s in seps))
+    return seps if crossing <= HEADER_BOX_CROSSING * len(words) else None
+
+
+def words_under_header(box: RawTable, words: list[Word], seps: list[float], fills: list[tuple] = ()) -> RawTable:
+    """A ruled header box over a borderless body as one table: the box's rows, then the body's
+    words cut into the box's columns `seps` (grid.header_box_grid does the same on scans)."""
+    body = _lines_to_table(words_to_lines(words), seps, box.page, box.index)
+    if fills:
+        _mark_fills(body, seps, fills)
+    n_cols, n_head = len(seps) + 1, box.n_rows
+    rows = [list(r) + [""] * (n_cols - len(r)) for r in box.rows] + body.rows
+    cells = list(box.cells) + [replace(c, row=c.row + n_head) for c in body.cells]
+    (a0, a1, a2, a3), (b0, b1, b2, b3) = box.bbox, body.bbox
+    return RawTable(page=box.page, index=box.index, rows=rows, cells=cells,
+                    bbox=(min(a0, b0), min(a1, b1), max(a2, b2), max(a3, b3)), strategy="header box")
 
 
 def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:

@@ -179,7 +179,9 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             elif role == "schedule_quarter" and quarter_from_header(last):
                 quarters[c], role = quarter_from_header(last), "quarter"
         roles.append(role)
-    if "schedule_quarter" in roles:  # a quarter group label that spans nothing (read from words)
+    # A quarter group label that spans nothing, or fewer columns than its quarters (read from
+    # words: 'Triwulan' centred over I..IV crosses only the gap between II and III).
+    if "schedule_quarter" in roles or quarters:
         for c, role in enumerate(roles):
             label = (_covering(table, n_header - 1, c) or ("",))[0]
             if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
