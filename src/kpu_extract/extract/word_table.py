@@ -72,11 +72,18 @@ def _justified(words: list[Word], mono: float | None = None) -> bool:
 
 
 def _mono_width(words: list[Word]) -> float | None:
-    """The character width of a monospaced line, or None (see MONO_MIN_WORDS)."""
-    widths = [_char_width(w) for w in words]
-    if len({len(w.text) for w in words}) < MONO_MIN_WORDS or max(widths) > (1 + MONO_SPREAD) * min(widths):
-        return None
-    return sorted(widths)[len(widths) // 2]
+    """The character width of the monospaced words of a line (see MONO_MIN_WORDS; a check mark
+    or a bold label in another font may stand among them), or None."""
+    for w in words:
+        width = _char_width(w)
+        same = [v for v in words if _same_width(_char_width(v), width)]
+        if len({len(v.text) for v in same}) >= MONO_MIN_WORDS:
+            return width
+    return None
+
+
+def _same_width(a: float, b: float) -> bool:
+    return abs(a - b) <= MONO_SPREAD * max(a, b)
 
 
 def _segments(words: list[Word]) -> list[list[Word]]:
@@ -93,7 +100,8 @@ def _segments(words: list[Word]) -> list[list[Word]]:
         limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
                     if out else 0.0)
         gap = w.x0 - out[-1][-1].x1 if out else math.inf
-        if gap <= limit and (mono is None or abs(gap - mono) <= MONO_TOL * mono):
+        monospaced = mono is not None and out and all(_same_width(_char_width(v), mono) for v in (w, out[-1][-1]))
+        if gap <= limit and (not monospaced or abs(gap - mono) <= MONO_TOL * mono):
             out[-1].append(w)
         else:
             out.append([w])
