@@ -275,12 +275,14 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         multi = [i for i, ln in enumerate(block) if len(ln.segments) > 1]
         if len(multi) < MIN_LINES:
             continue
-        first = multi[0]
-        # a header label's first line may stand alone just above the rest of the header
-        while first > 0 and block[first].top - block[first - 1].top <= LEADING * (block[first - 1].bottom -
-                                                                                  block[first - 1].top):
+        first, last = multi[0], multi[-1]
+        # a header label's first line may stand alone just above the rest of the header, and the
+        # last row's longest cell wraps on below its other cells
+        while first > 0 and _wrapped(block[first - 1], block[first]):
             first -= 1
-        block = block[first:multi[-1] + 1]
+        while last + 1 < len(block) and _wrapped(block[last], block[last + 1]):
+            last += 1
+        block = block[first:last + 1]
         seps = _join_complements(block, _separators(block))
         if len(seps) + 1 < MIN_COLS:
             continue
@@ -314,6 +316,11 @@ def words_under_header(box: RawTable, words: list[Word], seps: list[float], fill
     (a0, a1, a2, a3), (b0, b1, b2, b3) = box.bbox, body.bbox
     return RawTable(page=box.page, index=box.index, rows=rows, cells=cells,
                     bbox=(min(a0, b0), min(a1, b1), max(a2, b2), max(a3, b3)), strategy="header box")
+
+
+def _wrapped(above: _Line, below: _Line) -> bool:
+    """`below` is the next line of a cell that wraps `above`: one line spacing under it."""
+    return below.top - above.top <= LEADING * (above.bottom - above.top)
 
 
 def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
