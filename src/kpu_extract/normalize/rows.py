@@ -180,6 +180,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     line_cols = {c for c, role in enumerate(columns.roles) if role in LINE_ROLES}
     label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
     role_cols = {c for c, role in enumerate(columns.roles) if role}
+    kode_col = columns.col("kode")
     # A data cell spanning the slivers a centred header label was cut into (ruled tables whose
     # boxes are drawn as thin filled rectangles): its text also stands under that label.
     spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
@@ -193,6 +194,8 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         if not filled:
             continue
         text = [c if c is not None else "" for c in cells]
+        if kode_col is not None and kode_col < len(text):
+            text[kode_col] = unwrapped_code(text[kode_col])
         for c, extra in columns.shared.items():  # 'Pagu Pelaksana' run together: '60.000,- Subag Hukum'
             amount, rest = _split_amount(text[c] if c < len(text) else "")
             text += [""] * (extra + 1 - len(text))
@@ -218,6 +221,12 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))
     return out
+
+
+def unwrapped_code(text: str) -> str:
+    """A DIPA code wrapped inside itself in a narrow column ('CQ.6871.Q' / 'GE') joined up again."""
+    joined = text.replace("\n", "")
+    return joined if "\n" in text and CODE.fullmatch(joined.strip()) else text
 
 
 _LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]-)?)\s+(\D.*)$", re.S | re.I)

@@ -45,7 +45,9 @@ def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) ->
     hierarchy = _Hierarchy(vocab)
     for row in lt.rows:
         if row.group:
-            kode, name = split_code(lt.value(row, "kode"), next(c for c in row.cells if c))
+            kode_col = cols.col("kode")  # the name stands beside a code column, not in it
+            label = next((c for i, c in enumerate(row.cells) if c and i != kode_col), None)
+            kode, name = split_code(lt.value(row, "kode"), label or next(c for c in row.cells if c))
             hierarchy.enter(name, kode)
             if has_budget:
                 _group_budget(lt, row, kode, name, hierarchy, out, ocr)
@@ -237,6 +239,21 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
                                            bbox=box, conf=conf, second=second))
 
 
+def _cell_months(raw: str, cell: str, where: dict, ocr: bool) -> list[int]:
+    """Months of a schedule cell; one that reads as nothing is tried with its lines joined up
+    (a mark wrapped inside itself in a narrow column: 'B10-B1' / '1')."""
+    try:
+        return cell_to_months(raw, **where, ocr=ocr)
+    except UnparsedValue as exc:
+        first = exc
+    if "\n" in cell.strip():
+        try:
+            return cell_to_months("".join(cell.split("\n")).strip(), **where, ocr=ocr)
+        except UnparsedValue:
+            pass
+    raise first
+
+
 def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, ocr: bool) -> None:
     if not (cols.months or cols.quarters):
         return
@@ -248,7 +265,7 @@ def _schedule(cols: ColumnMap, row: TableRow, kegiatan: list[str], out: Drafts, 
         if not raw:
             continue
         try:
-            planned = cell_to_months(raw, **where, ocr=ocr)
+            planned = _cell_months(raw, row.cells[c], where, ocr)
         except UnparsedValue as exc:
             out.review.append(ReviewDraft(row.page, "schedule", "detail", raw, Reason.UNPARSED_SCHEDULE,
                                           detail=exc.reason))
