@@ -19,6 +19,9 @@ from .model import Cell, RawTable, Word
 SEGMENT_GAP = 0.45
 SEGMENT_GAP_MIN = 2.5  # points
 CHAR_GAP = 1.1
+# A gap this many times the page's typical space (per text height) is no space: the padding
+# between two cells (Helvetica 8 pt: spaces 2.2 pt, an amount and the next cell 4.0 pt apart).
+SPACE_FACTOR = 1.5
 # A line of at least this many words of as many different lengths, all of one character width
 # (within this share), is monospaced: there a space is exactly one character wide, and any other
 # gap is the padding between two cells (Courier at 7 pt: 4.2 pt a space, 4.42 pt between cells).
@@ -86,19 +89,32 @@ def _same_width(a: float, b: float) -> bool:
     return abs(a - b) <= MONO_SPREAD * max(a, b)
 
 
-def _segments(words: list[Word]) -> list[list[Word]]:
-    """Words of one line joined where the gap is a space: wider than SEGMENT_GAP x height, or a
-    monospaced space (CHAR_GAP x the mean character width), splits; in a monospaced line every
-    gap but one character wide splits."""
-    words = sorted(words, key=lambda w: w.x0)
+def _space_limit(a: Word, b: Word) -> float:
+    """The widest gap between neighbours `a` and `b` that may still be a space (see SEGMENT_GAP)."""
+    return max(SEGMENT_GAP_MIN, SEGMENT_GAP * (b.bottom - b.top), CHAR_GAP * min(_char_width(a), _char_width(b)))
+
+
+def _space_ratio(lines: list[list[Word]]) -> float | None:
+    """The page's typical space: the median gap per text height between neighbour words that
+    _space_limit allows (the cell padding it also allows is rarer than spaces)."""
+    ratios = sorted((b.x0 - a.x1) / (b.bottom - b.top) for ln in lines for a, b in zip(ln, ln[1:])
+                    if b.bottom > b.top and 0 < b.x0 - a.x1 <= _space_limit(a, b))
+    return ratios[len(ratios) // 2] if ratios else None
+
+
+def _segments(words: list[Word], space: float | None = None) -> list[list[Word]]:
+    """Words of one line (left to right) joined where the gap is a space: wider than SEGMENT_GAP x
+    height, or a monospaced space (CHAR_GAP x the mean character width), splits, and so does one
+    SPACE_FACTOR times the page's typical space per height `space`; in a monospaced line every gap
+    but one character wide splits."""
     mono = _mono_width(words)
     if _justified(words, mono):
         return [words]
     out: list[list[Word]] = []
     for w in words:
-        height = w.bottom - w.top
-        limit = max(SEGMENT_GAP_MIN, SEGMENT_GAP * height, CHAR_GAP * min(_char_width(w), _char_width(out[-1][-1]))
-                    if out else 0.0)
+        limit = _space_limit(out[-1][-1], w) if out else 0.0
+        if space is not None:
+            limit = min(limit, max(SEGMENT_GAP_MIN, SPACE_FACTOR * space * (w.bottom - w.top)))
         gap = w.x0 - out[-1][-1].x1 if out else math.inf
         monospaced = mono is not None and out and all(_same_width(_char_width(v), mono) for v in (w, out[-1][-1]))
         if gap <= limit and (not monospaced or abs(gap - mono) <= MONO_TOL * mono):
@@ -115,7 +131,9 @@ def words_to_lines(words: list[Word]) -> list[_Line]:
             lines[-1].append(w)
         else:
             lines.append([w])
-    return [_Line(min(w.top for w in ln), max(w.bottom for w in ln), _segments(ln)) for ln in lines]
+    lines = [sorted(ln, key=lambda w: w.x0) for ln in lines]
+    space = _space_ratio(lines)
+    return [_Line(min(w.top for w in ln), max(w.bottom for w in ln), _segments(ln, space)) for ln in lines]
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
@@ -359,15 +377,15 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
 
 def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
     n_cols = len(seps) + 1
-    rows = [[[w for seg in ln.segments for w in seg] for ln in row] for row in _rows(lines)]
+    rows = [[ln.segments for ln in row] for row in _rows(lines)]
     dense: list[list[str | None]] = []
     cells: list[Cell] = []
     for r, row_lines in enumerate(rows):
         by_col: dict[int, list[list[Word]]] = {}
         last_line: dict[int, int] = {}
         span: dict[int, int] = {}
-        for li, line in enumerate(row_lines):
-            for seg in _segments(line):
+        for li, segments in enumerate(row_lines):
+            for seg in segments:
                 c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
                 cols = [c0] * len(seg) if c1 > c0 else [_col(seps, (w.x0 + w.x1) / 2) for w in seg]
                 if c1 > c0:
