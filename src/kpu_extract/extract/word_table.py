@@ -232,18 +232,22 @@ def least_crossed(lo: float, hi: float, spans: list[tuple[float, float]]) -> flo
     return best[1] if best else (lo + hi) / 2
 
 
-def _join_complements(lines: list[_Line], seps: list[float]) -> list[float]:
+def _join_complements(lines: list[_Line], seps: list[float], fills: list[tuple] = ()) -> list[float]:
     """Join a column of header lines only to the neighbour it never shares a line with: a centred
     header label over right-aligned amounts leaves white between them, but they are one column.
     The sparsest column goes first, into the nearer of its complementary neighbours."""
     # A column is a header's when below the first HEADER_ROWS rows no line starts or stands in
-    # it, one-segment lines (group rows of a label column) included; sharing is judged per line
-    # of several segments (titles and spanning rows cross columns).
+    # it, one-segment lines (group rows of a label column) included, and no shaded box (a planned
+    # month) fills it; sharing is judged per line of several segments (titles and spanning rows
+    # cross columns).
     below = [ln for row in _rows(lines)[HEADER_ROWS:] for ln in row]
+    shaded = [(x0 + x1) / 2 for x0, top, x1, bottom in fills
+              if below and below[0].top <= (top + bottom) / 2 <= below[-1].bottom]
     lines = [ln for ln in lines if len(ln.segments) > 1]
     while True:
         occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
         used_below = {c for ln in below for seg in ln.segments for c in _seg_cols(seps, seg)}
+        used_below |= {_col(seps, x) for x in shaded}
         counts = [sum(c in occ for occ in occupied) for c in range(len(seps) + 1)]
         if 0 in counts[1:] or (counts and counts[0] == 0 and seps):  # an empty column: drop a gap
             empty = counts.index(0)
@@ -301,7 +305,7 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         while last + 1 < len(block) and _wrapped(block[last], block[last + 1]):
             last += 1
         block = block[first:last + 1]
-        seps = _join_complements(block, _separators(block))
+        seps = _join_complements(block, _separators(block), fills)
         if len(seps) + 1 < MIN_COLS:
             continue
         table = _lines_to_table(block, seps, page, len(tables))
