@@ -7,11 +7,12 @@ import pdfplumber
 import pytest
 
 from conftest import CORPUS
-from kpu_extract.extract.model import Cell, RawTable
+from kpu_extract.extract.model import Cell, RawTable, Word
 from kpu_extract.extract.text_layer import plumber_page_to_page
-from kpu_extract.extract.word_table import FILLED_MARK
+from kpu_extract.extract.word_table import (FILLED_MARK, _segments, header_box_columns, least_crossed, words_under_header,
+                                            wrap_limit)
 from kpu_extract.normalize.columns import header_role, is_column_number_row
-from kpu_extract.normalize.rows import tables_to_logical
+from kpu_extract.normalize.rows import tables_to_logical, unwrapped_code
 from kpu_extract.normalize.tables import code_level, logical_to_drafts, split_code
 from kpu_extract.normalize.values import cell_to_months
 from kpu_extract.normalize.vocabulary import default_vocabulary
@@ -111,3 +112,64 @@ def test_a_pattern_fill_is_no_shade():
 
     assert _shade((0.2, 0.2, 0.2)) == pytest.approx(0.2) and _shade(0.5) == 0.5 and _shade(None) == 1.0
     assert _shade(("P1",)) == 1.0 and _shade((0.1, "P1")) == 1.0
+
+
+def _words(line: str, top: float = 10.0, char: float = 4.2, gaps=()) -> list[Word]:
+    """Words of one monospaced line: each `char` points a character, one space apart unless
+    `gaps` gives the gap before a word (by index)."""
+    out, x = [], 20.0
+    for i, text in enumerate(line.split()):
+        x += dict(gaps).get(i, char) if i else 0.0
+        out.append(Word(text, x, top, x + char * len(text), top + 7.0))
+        x += char * len(text)
+    return out
+
+
+def test_a_monospaced_line_splits_at_cell_padding_but_not_at_a_space():
+    # Courier 7 pt: a space is one character (4.2 pt); the padding between two cells 4.42 pt
+    segments = _segments(_words("dan Akuntabilitas Kota dan target", gaps=[(3, 4.42)]))
+    assert [" ".join(w.text for w in s) for s in segments] == ["dan Akuntabilitas Kota", "dan target"]
+    assert len(_segments(_words("serta akurat dan data yang"))) == 1
+
+
+def test_a_gap_wider_than_the_page_spaces_splits():
+    words = [Word("821.000,-", 0, 0, 36.0, 8.0), Word("Subbagian", 40.0, 0, 76.0, 8.0),
+             Word("Hukum", 78.2, 0, 100.0, 8.0)]
+    assert len(_segments(words)) == 1  # 4 pt is within 1.1 mean character widths
+    assert [len(s) for s in _segments(words, space=2.2 / 8.0)] == [1, 2]
+
+
+def test_a_cut_passes_beside_a_header_label_in_the_white_run():
+    # amounts end at 298, the next column starts at 350; 'Perkiraan Kebutuhan' reaches in from 319
+    assert least_crossed(298.0, 350.0, [(42.0, 298.0), (318.8, 398.6)]) == pytest.approx(308.4)
+    assert least_crossed(298.0, 350.0, []) == 324.0
+
+
+def test_gaps_inside_a_cell_and_between_rows_split_at_their_jump():
+    inside, between = [7.7, 7.9, 7.9, 8.2, 8.6], [10.3, 11.0, 12.2, 13.0]
+    assert wrap_limit(sorted(inside + between), 5.5) == pytest.approx(9.45)
+    assert wrap_limit(between, 5.5) == 0.0  # no cell wraps: every gap is a row's
+    assert wrap_limit([11.9] * 5 + [16.0, 16.5], 7.0) == 0.0  # rows under a wider header gap
+
+
+def test_a_header_box_gives_its_columns_to_the_body():
+    box_cells = [Cell("No", 0, 0, bbox=(20, 70, 40, 90)), Cell("Uraian", 0, 1, bbox=(40, 70, 200, 90)),
+                 Cell("Pagu", 0, 2, bbox=(200, 70, 300, 90)), Cell("PJ", 0, 3, bbox=(300, 70, 380, 90))]
+    box = RawTable(page=1, index=0, rows=[["No", "Uraian", "Pagu", "PJ"]], cells=box_cells, bbox=(20, 70, 380, 90))
+    # one line alone makes no borderless table; the box's rules give it its columns
+    body = [Word("1", 25, 100, 29, 107), Word("Layanan", 42, 100, 70, 107), Word("60.000,-", 258, 100, 296, 107),
+            Word("Sekretaris", 304, 100, 340, 107)]
+    seps = header_box_columns(box, body)
+    assert seps == [40.0, 200.0, 300.0]
+    table = words_under_header(box, body, seps)
+    assert table.rows == [["No", "Uraian", "Pagu", "PJ"], ["1", "Layanan", "60.000,-", "Sekretaris"]]
+    assert header_box_columns(box, [Word("Sekretaris", 290, 100, 330, 107)]) is None  # rules cut its words
+
+
+def test_a_code_or_mark_wrapped_inside_itself_is_joined():
+    assert unwrapped_code("CQ.6871.Q\nGE") == "CQ.6871.QGE"
+    assert unwrapped_code("Layanan\nData") == "Layanan\nData"
+    table = _raw([["Uraian Kegiatan", "Triwulan", "", "", "", "Biaya"], ["", "I", "II", "III", "IV", ""],
+                  ["Layanan Data", "", "", "", "B10-B1\n1", "5.000"]])
+    (lt,), _ = tables_to_logical([table], {1: 800.0})
+    assert [s.months for s in logical_to_drafts(lt, default_vocabulary()).schedule] == [{10: "B10-B1 1", 11: "B10-B1 1"}]
