@@ -150,6 +150,7 @@ def test_gaps_inside_a_cell_and_between_rows_split_at_their_jump():
     assert wrap_limit(sorted(inside + between), 5.5) == pytest.approx(9.45)
     assert wrap_limit(between, 5.5) == 0.0  # no cell wraps: every gap is a row's
     assert wrap_limit([11.9] * 5 + [16.0, 16.5], 7.0) == 0.0  # rows under a wider header gap
+    assert wrap_limit([8.4, 9.0, 9.3, 9.6, 17.1, 17.7, 18.0], 6.0) == 0.0  # one-line rows, blank lines between groups
 
 
 def test_a_header_box_gives_its_columns_to_the_body():

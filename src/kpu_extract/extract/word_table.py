@@ -33,6 +33,9 @@ LINE_TOL = 0.5
 # A line starts a new row when its gap to the line above exceeds the smallest gap by this factor,
 # or lies above the largest jump by this ratio between line gaps (see wrap_limit).
 ROW_GAP_FACTOR, ROW_CLUSTER_RATIO = 1.2, 1.15
+# A jump of more than this ratio is a blank line between groups of one-line rows (a scanner's OCR
+# layer of a budget list: lines 9 pt apart, groups 17-18 pt), not a cell's padding.
+ROW_CLUSTER_MAX = 1.6
 # A line spacing inside a cell is at most this many line heights of OCR boxes (ink, no leading).
 OCR_LEADING = 1.65
 # A column gap must be free in this share of the multi-segment lines of a table.
@@ -387,7 +390,8 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
 def wrap_limit(gaps: list[float], line_height: float) -> float:
     """The widest line gap (top to top, ascending `gaps`) inside a cell, read from the gaps
     themselves: below the largest jump of ROW_CLUSTER_RATIO or more between neighbouring gaps,
-    when the gaps below it are a line spacing (at most OCR_LEADING line heights). OCR boxes hug
+    when the gaps below it are a line spacing (at most OCR_LEADING line heights) and the jump is
+    no blank line (ROW_CLUSTER_MAX). OCR boxes hug
     the ink, so a line spacing is 1.5 ink line heights (L36 scan: 7.7-8.6 pt inside a cell, rows
     10.3-13 pt apart, lines 5.5 pt high); 0 when no such jump is found."""
     gaps = [g for g in gaps if g > line_height]  # not the lines of a header label's cell
@@ -395,7 +399,7 @@ def wrap_limit(gaps: list[float], line_height: float) -> float:
     if not jumps:
         return 0.0
     ratio, i = max(jumps)
-    if ratio < ROW_CLUSTER_RATIO or gaps[i] > OCR_LEADING * line_height:
+    if not ROW_CLUSTER_RATIO <= ratio <= ROW_CLUSTER_MAX or gaps[i] > OCR_LEADING * line_height:
         return 0.0
     return (gaps[i] + gaps[i + 1]) / 2
 
