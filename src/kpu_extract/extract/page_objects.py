@@ -43,7 +43,7 @@ def _iter_objects(page: pdfplumber.page.Page, layout_objects: list, color_spaces
 
 def _char(page: pdfplumber.page.Page, obj: LTChar, color_spaces: dict) -> dict:
     """`Page.process_object` of one character, step by step the same."""
-    attr = {k: v if type(v) in _PLAIN else resolve_all(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+    attr = {k: _resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
     attr["object_type"] = "char"
     attr["page_number"] = page.page_number
     for cs in ("ncs", "scs"):
@@ -67,3 +67,10 @@ def _char(page: pdfplumber.page.Page, obj: LTChar, color_spaces: dict) -> dict:
         attr["x0"] = attr["x0"] + mb_x0
         attr["x1"] = attr["x1"] + mb_x0
     return attr
+
+
+def _resolved(value):
+    """`resolve_all(value)`: plain values and tuples of them (a character's matrix) as they are."""
+    if type(value) in _PLAIN or (type(value) is tuple and all(type(v) in _PLAIN for v in value)):
+        return value
+    return resolve_all(value)
