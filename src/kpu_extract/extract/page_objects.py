@@ -43,7 +43,10 @@ def _iter_objects(page: pdfplumber.page.Page, layout_objects: list, color_spaces
 
 def _char(page: pdfplumber.page.Page, obj: LTChar, color_spaces: dict) -> dict:
     """`Page.process_object` of one character, step by step the same."""
-    attr = {k: _resolved(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+    attr = {k: v for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+    for k, v in attr.items():
+        if type(v) not in _PLAIN:  # the matrix: a tuple of numbers
+            attr[k] = _resolved(v)
     attr["object_type"] = "char"
     attr["page_number"] = page.page_number
     for cs in ("ncs", "scs"):
@@ -70,7 +73,7 @@ def _char(page: pdfplumber.page.Page, obj: LTChar, color_spaces: dict) -> dict:
 
 
 def _resolved(value):
-    """`resolve_all(value)`: plain values and tuples of them (a character's matrix) as they are."""
-    if type(value) in _PLAIN or (type(value) is tuple and all(type(v) in _PLAIN for v in value)):
+    """`resolve_all(value)`: tuples of plain values as they are."""
+    if type(value) is tuple and all(type(v) in _PLAIN for v in value):
         return value
     return resolve_all(value)

@@ -112,7 +112,7 @@ def _without_padding(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
         i = bisect_right(x0s, mid) - 1
         return i < 0 or x1s[i] <= mid
 
-    return page.filter(keep)
+    return page if all(map(keep, page.chars)) else page.filter(keep)  # most pages have no such space
 
 
 def _borderless(words: list[Word], ruled: list[RawTable], number: int, fills: list[tuple]) -> list[RawTable]:
