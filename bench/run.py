@@ -1,6 +1,6 @@
 """`make bench`: every speed and memory figure of the project, each the median of several runs.
 
-    digital   whole pipeline vs bare pdfplumber extract_tables(), s/page, peak memory
+    digital   whole pipeline vs bare pdfplumber, pdftotext -layout, camelot stream: s/page, peak memory
     ocr       read_scanned_page vs bare `tesseract --psm 11 tsv` per page, peak memory per page
     parallel  scanned corpus through `kpu-extract run` with all cores vs the bare sequential call
     vocab     matching 10,000 strings against the whole vocabulary

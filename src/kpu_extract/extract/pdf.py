@@ -27,6 +27,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptPdf, EncryptedPdf, KpuExtractError, NotAPdf, PageUnreadable
 from .model import Document, Method, Page, PageWarning, unexpected_message
+from .page_objects import parse_objects
 from .settings import ExtractSettings
 from .text_layer import plumber_page_to_page
 
@@ -218,6 +219,7 @@ def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSetting
     pages still land). Only errors about the whole run (OCR not installed) stop the document."""
     method: Method = "text"
     try:
+        parse_objects(plumber_page)
         method = triage_page(plumber_page, settings)
         return READERS[method](path, plumber_page, number, settings)
     except PageUnreadable as exc:

@@ -14,10 +14,12 @@ camelot-py 2.0.0 stream 0.800 (0.40 vs 0.18 s/page); both cut words and wrapped 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pdfplumber.page
+from pdfplumber.utils import extract_text
+from pdfplumber.utils.text import WordExtractor, WordMap
 
 from .model import Cell, Page, RawTable, Word
 from .word_table import FILLED_MARK, header_box_columns, words_to_tables, words_under_header
@@ -31,6 +33,7 @@ TABLE_SETTINGS = {
 }
 # A cell counts as bold when at least this share of its characters are in a bold font.
 BOLD_SHARE = 0.6
+BAND_PT = 10.0  # characters are matched to the cells of their horizontal band of the page
 # A ruled table with fewer rows than this may be the ruled header box of a borderless body,
 # which then starts within HEADER_BOX_GAP points below it.
 RULED_MIN_ROWS = 4
@@ -70,15 +73,22 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     for i, t in enumerate(tables):
         t.index = i
     boxes = [t.bbox for t in tables]
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    text = outside.extract_text() or ""
+    words_outside = WordExtractor().extract_wordmap([c for c in page.chars if not _inside(c, boxes)])
+    text = _wordmap_to_text(page, words_outside)
     if tables:
-        tops = [w["top"] for w in outside.extract_words()]
+        tops = [w["top"] for w, _ in words_outside.tuples]
         for t in tables:
             t.words_above = sum(1 for top in tops if top < t.bbox[1])
             t.words_below = sum(1 for top in tops if top > t.bbox[3])
     return Page(number=number, method="text", width=float(page.width), height=float(page.height),
                 tables=[t for t in tables if t.n_rows], text=text)
+
+
+def _wordmap_to_text(page: pdfplumber.page.Page, wordmap: WordMap) -> str:
+    """`page.extract_text()` of the characters whose words are `wordmap`: pdfplumber (0.11.10) lays
+    out the words its default WordExtractor finds, which `extract_words()` returns too."""
+    return wordmap.to_textmap(layout_bbox=page.bbox, layout_width=page.width, layout_height=page.height,
+                              presorted=True).as_string
 
 
 def _without_padding(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
@@ -99,7 +109,7 @@ def _without_padding(page: pdfplumber.page.Page) -> pdfplumber.page.Page:
         i = bisect_right(x0s, mid) - 1
         return i < 0 or x1s[i] <= mid
 
-    return page.filter(keep)
+    return page if all(map(keep, page.chars)) else page.filter(keep)  # most pages have no such space
 
 
 def _borderless(words: list[Word], ruled: list[RawTable], number: int, fills: list[tuple]) -> list[RawTable]:
@@ -162,13 +172,14 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple] = ()) -> RawTable:
-    text_rows = table.extract()
-    _mark_filled_cells(table, text_rows, fills)
+    table_rows = table.rows
+    text_rows = _cell_texts(table_rows, chars)
+    _mark_filled_cells(table_rows, text_rows, fills)
     bboxes = [c for c in table.cells]
     slots = _Slots(xs=sorted({round(b[0], 1) for b in bboxes}), tops=sorted({round(b[1], 1) for b in bboxes}))
     bold = _bold_by_cell(bboxes, chars)
     cells: list[Cell] = []
-    for r, row in enumerate(table.rows):
+    for r, row in enumerate(table_rows):
         for c, bbox in enumerate(row.cells):
             if bbox is None:
                 continue
@@ -181,10 +192,34 @@ def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list
     return RawTable(page=number, index=index, rows=rows, cells=cells, bbox=table.bbox, strategy="lines")
 
 
-def _mark_filled_cells(table, text_rows: list[list[str | None]], fills: list[tuple]) -> None:
+def _cell_texts(table_rows: list, chars: list[dict]) -> list[list[str | None]]:
+    """What pdfplumber's `Table.extract()` reads (0.11.10: the characters whose centre is in a cell,
+    half-open bounds, page order), each row's characters found by bisection on their vertical
+    centres instead of a scan of the whole page per row."""
+    by_mid = sorted(((c["top"] + c["bottom"]) / 2, i) for i, c in enumerate(chars))
+    mids = [m for m, _ in by_mid]
+    out: list[list[str | None]] = []
+    for row in table_rows:
+        x0, top, x1, bottom = row.bbox
+        row_chars = [chars[i] for i in sorted(i for _, i in by_mid[bisect_left(mids, top):bisect_left(mids, bottom)])
+                     if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1]
+        texts: list[str | None] = []
+        for cell in row.cells:
+            if cell is None:
+                texts.append(None)
+                continue
+            cx0, ctop, cx1, cbottom = cell
+            inside = [c for c in row_chars if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1
+                      and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
+            texts.append(extract_text(inside) if inside else "")
+        out.append(texts)
+    return out
+
+
+def _mark_filled_cells(table_rows: list, text_rows: list[list[str | None]], fills: list[tuple]) -> None:
     """An empty cell under a shaded box reads FILLED_MARK, in rows that also hold unshaded text
     (a header row shaded as a whole is left as it is)."""
-    for r, row in enumerate(table.rows):
+    for r, row in enumerate(table_rows):
         shaded = {c for c, bbox in enumerate(row.cells) if bbox is not None and any(
             f[0] - 1 <= (bbox[0] + bbox[2]) / 2 <= f[2] + 1 and f[1] - 1 <= (bbox[1] + bbox[3]) / 2 <= f[3] + 1
             for f in fills)}
@@ -197,12 +232,16 @@ def _mark_filled_cells(table, text_rows: list[list[str | None]], fills: list[tup
 def _bold_by_cell(bboxes: list[tuple], chars: list[dict]) -> dict[tuple, bool]:
     """Share of bold characters per cell bbox, in one pass over the page's characters."""
     counts = {b: [0, 0] for b in bboxes}
+    bands: dict[int, list[tuple]] = {}  # the bboxes reaching into each BAND_PT band of the page, in order
+    for b in bboxes:
+        for band in range(int(b[1] // BAND_PT), int(b[3] // BAND_PT) + 1):
+            bands.setdefault(band, []).append(b)
     for ch in chars:
         if not ch["text"].strip():
             continue
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
-        for b in bboxes:
+        for b in bands.get(int(cy // BAND_PT), ()):
             if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
                 counts[b][0] += 1
                 counts[b][1] += "Bold" in ch.get("fontname", "")
