@@ -5,7 +5,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from kpu_extract.extract.pdf import layer_misreads_numbers, triage_page
+from kpu_extract.extract.pdf import hidden_text_pages, layer_misreads_numbers, triage_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DAMAGED = ROOT / "corpus/layouts/scans/L03_pk_grid-damaged-300.pdf"
@@ -25,6 +25,18 @@ def test_damaged_layer_goes_to_ocr():
 def test_sound_scan_layer_is_kept():
     with pdfplumber.open(SOUND_LAYER) as pdf:
         assert all(triage_page(p) == "text" for p in pdf.pages)
+
+
+def test_invisible_scan_layer_goes_to_ocr():
+    """The usulan layer reads sound, but it is invisible text over the page image (a scanner's OCR
+    layer): its pages go to OCR, where the ruled grid printed in the image is found."""
+    assert hidden_text_pages(SOUND_LAYER) == frozenset(range(5))
+    with pdfplumber.open(SOUND_LAYER) as pdf:
+        assert all(triage_page(p, hidden_layer=True) == "ocr" for p in pdf.pages)
+
+
+def test_visible_text_beside_images_is_no_hidden_layer():
+    assert hidden_text_pages(ROOT / "corpus/real/renaksi_inspektorat_prov_jabar_2016.pdf") == frozenset()
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("corpus/layouts/L*.pdf"))[:6] + sorted(ROOT.glob("corpus/*.pdf")))
