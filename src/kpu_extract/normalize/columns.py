@@ -36,7 +36,13 @@ def _says(role: str, text: str) -> bool:
     return any(p.search(text) for p in _PATTERNS.get(role, ()))
 HEADER_MAX_WORDS = 6
 # A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
-CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
+DIPA_CODE = r"\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?"
+# A regional (Permendagri) code: urusan, bidang, program[, kegiatan...] as groups of one or two
+# digits, dotted ('1.02.01', '1.02.01.2.01', sub kegiatan '1.02.01.2.01.0001') or spaced ('1 29 01',
+# '1 01 01 02', '2 03 44 01 60 01'); at least three groups and a two-digit bidang, so an item or
+# section number ('1.', '3.1.2') or an amount ('1.250.000': groups of three) is none.
+REGIONAL_CODE = r"\d{1,2}\.\d{2}(?:\.\d{1,2}){1,5}(?:\.\d{4})?|\d{1,2}(?: \d{2}){2,5}"
+CODE = re.compile(rf"^\s*({DIPA_CODE}|{REGIONAL_CODE})(?=\s|$)")
 # An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'.
 AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-)?$", re.I)
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
