@@ -169,3 +169,12 @@ def test_regional_codes_are_codes(label, kode, name, level):
 @pytest.mark.parametrize("label", ["3.1.2 Analisis Kebutuhan", "1. Program", "1.250.000 Belanja", "10 20 Item"])
 def test_numbers_are_no_regional_codes(label):
     assert split_code("", label)[0] is None
+
+
+@pytest.mark.parametrize("text,role", [
+    ("ANGGRAN", "pagu"), ("SASRAN STRATEGIS", "sasaran"), ("INDlKATOR KINERJA", "indikator"),
+    ("URAlAN", "uraian"), ("TARGFT", "target"), ("Realisas1", "realisasi"), ("MENJAD1", "pagu"),
+    ("anggota", None), ("saran", None), ("Meningkatnya akses masyarakat", None),  # valid words stay
+])
+def test_ocr_damaged_headers_get_their_role(text, role):
+    assert header_role(text) == role

@@ -11,9 +11,13 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from ..extract.model import RawTable
+from .lexicon import indonesian_lexicon
 from .values import month_from_header, quarter_from_header
 
 ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
@@ -82,16 +86,41 @@ def _norm(text: str | None) -> str:
 
 
 def header_role(text: str | None) -> str | None:
-    """Role of one header cell's text, or None."""
+    """Role of one header cell's text, or None; a header OCR damaged ('ANGGRAN', 'INDlKATOR') is
+    matched again with its words repaired to the nearest header keyword."""
     t = _norm(text)
     if not t:
         return None
     # A label wrapped inside a word ('PROGRAM/KEGIATAN/OUT' + 'PUT') is also tried joined up.
     joined = _norm((text or "").replace("\n", ""))
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(t) or (joined != t and pattern.search(joined)):
-            return role
+    texts = dict.fromkeys((t, joined))
+    for candidate in (*texts, *dict.fromkeys(r for r in map(_repaired, texts) if r not in texts)):
+        for role, pattern in ROLE_PATTERNS:
+            if pattern.search(candidate):
+                return role
     return None
+
+
+# Keywords of the role patterns ('anggaran', 'indikator', 'sasaran'...), to which an OCR-damaged
+# header word is repaired when it is within FUZZY_MIN_RATIO of one (rapidfuzz ratio, 0-100) and is
+# no word of the Indonesian lexicon itself ('anggota' never becomes 'anggaran'). Short words are
+# left alone: 'pagu', 'ket', 'no' are one letter from too many others.
+_KEYWORDS = sorted({w for _, p in ROLE_PATTERNS for w in re.findall(r"[a-z]{5,}", p.pattern)})
+FUZZY_MIN_LEN = 5
+FUZZY_MIN_RATIO = 80
+_HEADER_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _repaired(text: str) -> str:
+    return _HEADER_WORD.sub(lambda m: _repaired_word(m.group(0)), text)
+
+
+@lru_cache(maxsize=8192)
+def _repaired_word(word: str) -> str:
+    if len(word) < FUZZY_MIN_LEN or word in _KEYWORDS or word.isdigit() or word in indonesian_lexicon():
+        return word
+    hit = process.extractOne(word, _KEYWORDS, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
+    return hit[0] if hit else word
 
 
 def is_column_number_row(row: list[str | None]) -> bool:
