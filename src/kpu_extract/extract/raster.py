@@ -101,9 +101,17 @@ def _fit_pixel_limit(width: float, height: float, dpi: float, max_pixels: int, p
 
 def clean_page(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
     """Deskew (within +-max_skew degrees) and median-denoise a gray page image; stays gray."""
+    return denoise(deskew(gray, max_skew))
+
+
+def deskew(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
+    """The page rotated so its lines run level (within +-max_skew degrees)."""
     angle = skew_angle(gray, max_skew)
-    if abs(angle) >= 0.05:
-        gray = rotate(gray, angle)
+    return rotate(gray, angle) if abs(angle) >= 0.05 else gray
+
+
+def denoise(gray: np.ndarray) -> np.ndarray:
+    """3x3 median: speckle gone, strokes kept (it also erases 1-px lines, so rules are found before)."""
     return cv2.medianBlur(gray, MEDIAN_KSIZE)
 
 
