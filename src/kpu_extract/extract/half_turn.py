@@ -5,11 +5,12 @@ below its baseline (descenders g, j, p, q, y): per word blob, the rows above the
 more ink than the rows below it. Upside down, that flips. Ruling lines are removed first (they are
 dense rows of their own). Measured against Tesseract OSD in bench/bench_orientation.py on the 73 pages
 of the corpus scans and the tuned real scans, each as it is and turned a half (146 verdicts):
-  this test alone (balance < 0)  right on ~120/146, but 7 upright pages score below 0   115 ms a page
-  Tesseract OSD alone            139/146: it turns 3 upright pages over (hard 200-dpi)  660 ms a page
-  OSD on a half-resolution copy  121/146                                               520 ms a page
-so neither decides alone: this test picks the suspects, OSD confirms (raster.upright), and no
-upright page is turned over.
+  this test alone (balance < 0)  127/146, but 5 upright pages score below 0        110 ms a page
+  Tesseract OSD alone            139/146, it turns 3 upright pages over             750 ms a page
+  OSD on a half-resolution copy  121/146                                            570 ms a page
+  this test, then OSD (upright)  125/146: no upright page turned over, 52/73 half-turned pages
+                                 turned back                                        220 ms a page
+so neither decides alone: this test picks the suspects and OSD confirms (raster.upright).
 """
 
 from __future__ import annotations
