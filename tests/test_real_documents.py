@@ -22,7 +22,7 @@ SCANS = {n for n in NAMES if kind(load_truth(n)) == "scan"}
 FLOORS = {
     "evaluasi_renja_bpmpd_prov_jabar_2013": (1.0, 1.0, None),
     "pagu_indikatif_desdm_prov_jabar_2017__scan_ocr": (1.0, 1.0, None),  # branch realdocs: the page read by OCR
-    "pk_desdm_prov_jabar_2016__scan_bitonal": (0.928, 0.928, 0.0),
+    "pk_desdm_prov_jabar_2016__scan_bitonal": (0.928, 0.928, 1.0),  # realdocs: rules found before the median
     "pk_disnak_prov_jabar_2016__scan_ocr": (0.0, None, 0.0),
     "pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan": (0.0, None, 0.0),
     "realisasi_triwulan_dinkes_kota_tangsel_2023": (None, 1.0, None),  # no pagu on its pages: precision 1 = none invented
@@ -35,7 +35,6 @@ FLOORS = {
 # (name, field) -> why today's pipeline gets it wrong (measured on branch real9).
 WRONG_TODAY = {
     ("pk_disnak_prov_jabar_2016__scan_ocr", "satker"): "not found in the OCR'd title block",
-    ("pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan", "satker"): "region (Kabupaten Pasuruan) not joined to the agency name",
     ("evaluasi_renja_bpmpd_prov_jabar_2013", "year"): "found 2014 (the table's 'Renstra s/d Tahun 2014'); it evaluates the Renja 2013",
     ("renja_tabel31_bkpp_wil1_prov_jabar_2016_2017", "doc_type"): "Renja Tabel 3.1 classified UNKNOWN",
 }
