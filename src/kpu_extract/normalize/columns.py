@@ -93,10 +93,11 @@ def header_role(text: str | None) -> str | None:
         return None
     # A label wrapped inside a word ('PROGRAM/KEGIATAN/OUT' + 'PUT') is also tried joined up.
     joined = _norm((text or "").replace("\n", ""))
-    texts = dict.fromkeys((t, joined))
-    for candidate in (*texts, *dict.fromkeys(r for r in map(_repaired, texts) if r not in texts)):
+    texts = tuple(dict.fromkeys((t, joined)))
+    repaired = tuple(r for r in dict.fromkeys(map(_repaired, texts)) if r not in texts)
+    for candidates in (texts, repaired):
         for role, pattern in ROLE_PATTERNS:
-            if pattern.search(candidate):
+            if any(pattern.search(c) for c in candidates):
                 return role
     return None
 
