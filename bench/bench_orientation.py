@@ -73,9 +73,10 @@ def main() -> int:
             seconds["cheap"].append(t_cheap)
             seconds["osd"].append(t_osd)
             seconds["osd-half"].append(t_half)
-            if cheap != flipped or (osd == 180) != flipped or (half == 180) != flipped or (turns == 2) != flipped:
+            if any(verdict != flipped for verdict in (cheap, osd == 180, half == 180, turns == 2)):
+                balance, blobs = ascender_balance(image)
                 wrong.append(f"{path.name} p{index + 1} {'flipped' if flipped else 'upright'}: cheap "
-                             f"{cheap} (balance {ascender_balance(image)[0]:+.3f}, {ascender_balance(image)[1]} blobs), "
+                             f"{cheap} (balance {balance:+.3f}, {blobs} blobs), "
                              f"osd {osd}, osd-half {half}, upright turns {turns}")
             n += 1
     for name in right:
