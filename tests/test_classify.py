@@ -30,3 +30,32 @@ def test_year_is_the_one_after_the_title_not_the_signing_date():
     title = "LAPORAN TAHUNAN\n2023\nKOMISI PEMILIHAN UMUM KOTA SERANG\nSerang, 31 Januari 2024"
     doc = Document("d", "laporan_2024_final.pdf", [Page(1, "text", 600, 800, text=title)])
     assert document_to_meta(doc, default_vocabulary()) == DocMeta("LAPTAH", "KPU Kota Serang", 2023)
+
+
+def _meta(text: str) -> DocMeta:
+    return document_to_meta(Document("d", "x.pdf", [Page(1, "text", 600, 800, text=text)]), default_vocabulary())
+
+
+def test_without_a_title_the_year_named_as_one_beats_the_letter_date():
+    letter = "Bandung, 4 Mei 2016\nHal Penyampaian Pagu Indikatif\nProvinsi Jawa Barat Tahun 2017"
+    assert _meta(letter).year == 2017
+
+
+@pytest.mark.parametrize("text,agency", [
+    # the owner of a transmitted budget, labelled, beats the sender's letterhead; region from the title line above
+    ("PEMERINTAH PROVINSI JAWA BARAT\nBADAN PERENCANAAN PEMBANGUNAN DAERAH\nPAGU INDIKATIF OPD/BIRO\n"
+     "PROVINSI JAWA BARAT TAHUN 2017\nOPD: DINAS ENERGI DAN SUMBER DAYA MINERAL",
+     "Dinas Energi dan Sumber Daya Mineral Provinsi Jawa Barat"),
+    # a letterhead: the region on the line above
+    ("PEMERINTAH PROVINSI JAWA BARAT\nDINAS ENERGI DAN SUMBER DAYA MINERAL\nJalan Soekarno Hatta Nomor 576",
+     "Dinas Energi dan Sumber Daya Mineral Provinsi Jawa Barat"),
+    # a region cut at the line end is completed by the next line, only into a known region
+    ("PERJANJIAN KINERJA TAHUN 2016\nDINAS ENERGI DAN SUMBER DAYA MINERAL PROVINSI JAWA\nBARAT",
+     "Dinas Energi dan Sumber Daya Mineral Provinsi Jawa Barat"),
+    ("DINAS PERHUBUNGAN PROVINSI JAWA\nTENGAH BARU", "Dinas Perhubungan Provinsi Jawa Tengah"),
+    ("DINAS PERHUBUNGAN PROVINSI JAWA\nSELATAN", "Dinas Perhubungan Provinsi Jawa"),
+    # letters spaced out in a heading
+    ("Rencana Aksi Tahun 2016\nINSPEKTORAT P R O V I N S I J A W A B A R A T", "Inspektorat Provinsi Jawa Barat"),
+])
+def test_agency_as_printed_with_its_region(text, agency):
+    assert _meta(text).satker == agency

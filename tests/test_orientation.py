@@ -14,7 +14,7 @@ ROTATED = ROOT / "corpus/layouts/scans/L16_lakip_hrules-rotated-300.pdf"  # prin
 
 
 @pytest.mark.parametrize("path", UPRIGHT, ids=lambda p: p.stem)
-@pytest.mark.parametrize("quarters", [0, 1, 3])
+@pytest.mark.parametrize("quarters", [0, 1, 2, 3])
 def test_turned_page_comes_back_upright(path, quarters):
     gray, _dpi = raster.render_page(str(path), 0)
     turned = np.ascontiguousarray(np.rot90(gray, quarters))

@@ -9,7 +9,7 @@ from kpu_extract.extract.model import Cell, Document, Page, RawTable
 from kpu_extract.normalize.columns import header_role, is_column_number_row, table_to_columns
 from kpu_extract.normalize.document import document_to_records
 from kpu_extract.normalize.rows import tables_to_logical
-from kpu_extract.normalize.tables import split_items
+from kpu_extract.normalize.tables import code_level, split_code, split_items
 from kpu_extract.normalize.vocabulary import default_vocabulary
 
 
@@ -152,3 +152,29 @@ def test_a_realisation_table_yields_no_pagu():
                  ["", "K", "Rp"], ["Program Penunjang", "2", "78.928.000"], ["Kegiatan A", "1", "43.160.000"]],
                 spans=((0, 1, 1, 2),))
     assert _records(table, "LAPORAN 2023 DINAS KESEHATAN").pagu == []
+
+
+@pytest.mark.parametrize("label,kode,name,level", [
+    ("1 29 01 Program Peningkatan Kapasitas", "1 29 01", "Program Peningkatan Kapasitas", "program"),
+    ("1 01 01 02 Fasilitasi Pemberdayaan", "1 01 01 02", "Fasilitasi Pemberdayaan", "kegiatan"),
+    ("1.02.01 Program Penunjang Urusan", "1.02.01", "Program Penunjang Urusan", "program"),
+    ("1.02.01.2.01 Perencanaan Penganggaran", "1.02.01.2.01", "Perencanaan Penganggaran", "kegiatan"),
+    ("1.02.01.2.01.0001 Penyusunan Dokumen", "1.02.01.2.01.0001", "Penyusunan Dokumen", "kegiatan"),
+])
+def test_regional_codes_are_codes(label, kode, name, level):
+    assert split_code("", label) == (kode, name)
+    assert code_level(kode) == level
+
+
+@pytest.mark.parametrize("label", ["3.1.2 Analisis Kebutuhan", "1. Program", "1.250.000 Belanja", "10 20 Item"])
+def test_numbers_are_no_regional_codes(label):
+    assert split_code("", label)[0] is None
+
+
+@pytest.mark.parametrize("text,role", [
+    ("ANGGRAN", "pagu"), ("SASRAN STRATEGIS", "sasaran"), ("INDlKATOR KINERJA", "indikator"),
+    ("URAlAN", "uraian"), ("TARGFT", "target"), ("Realisas1", "realisasi"), ("MENJAD1", "pagu"),
+    ("anggota", None), ("saran", None), ("Meningkatnya akses masyarakat", None),  # valid words stay
+])
+def test_ocr_damaged_headers_get_their_role(text, role):
+    assert header_role(text) == role

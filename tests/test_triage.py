@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 
-from kpu_extract.extract.pdf import layer_misreads_numbers, triage_page
+from kpu_extract.extract.pdf import layer_misreads_numbers, text_is_hidden, triage_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DAMAGED = ROOT / "corpus/layouts/scans/L03_pk_grid-damaged-300.pdf"
@@ -25,6 +26,19 @@ def test_damaged_layer_goes_to_ocr():
 def test_sound_scan_layer_is_kept():
     with pdfplumber.open(SOUND_LAYER) as pdf:
         assert all(triage_page(p) == "text" for p in pdf.pages)
+
+
+def test_invisible_scan_layer_goes_to_ocr():
+    """The usulan layer reads sound, but it is invisible text over the page image (a scanner's OCR
+    layer): its pages go to OCR, where the ruled grid printed in the image is found."""
+    assert all(text_is_hidden(SOUND_LAYER, i) for i in range(5))
+    with pdfplumber.open(SOUND_LAYER) as pdf:
+        assert all(triage_page(p, hidden_layer=True) == "ocr" for p in pdf.pages)
+
+
+def test_visible_text_beside_images_is_no_hidden_layer():
+    renaksi = ROOT / "corpus/real/renaksi_inspektorat_prov_jabar_2016.pdf"
+    assert not any(text_is_hidden(renaksi, i) for i in range(len(pdfium.PdfDocument(renaksi))))
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("corpus/layouts/L*.pdf"))[:6] + sorted(ROOT.glob("corpus/*.pdf")))

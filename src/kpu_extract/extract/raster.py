@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from kpu_extract.errors import CorruptPdf, PageTooLarge
+from kpu_extract.extract.half_turn import may_be_upside_down
 from kpu_extract.extract.settings import MAX_DPI, MAX_PIXELS, MIN_DPI
 
 DEFAULT_DPI = 300  # pages without an embedded image (vector drawings)
@@ -100,9 +101,17 @@ def _fit_pixel_limit(width: float, height: float, dpi: float, max_pixels: int, p
 
 def clean_page(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
     """Deskew (within +-max_skew degrees) and median-denoise a gray page image; stays gray."""
+    return denoise(deskew(gray, max_skew))
+
+
+def deskew(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> np.ndarray:
+    """The page rotated so its lines run level (within +-max_skew degrees)."""
     angle = skew_angle(gray, max_skew)
-    if abs(angle) >= 0.05:
-        gray = rotate(gray, angle)
+    return rotate(gray, angle) if abs(angle) >= 0.05 else gray
+
+
+def denoise(gray: np.ndarray) -> np.ndarray:
+    """3x3 median: speckle gone, strokes kept (it also erases 1-px lines, so rules are found before)."""
     return cv2.medianBlur(gray, MEDIAN_KSIZE)
 
 
@@ -110,8 +119,9 @@ def upright(gray: np.ndarray) -> tuple[np.ndarray, int]:
     """The page turned upright and the counter-clockwise quarter turns applied (0..3).
 
     Sideways pages (word blobs run down the columns) are turned a quarter; Tesseract's orientation
-    detection (OSD) then keeps that, adds a half turn, or undoes it. Only sideways-looking pages pay
-    for OSD, so an upright page costs the thumbnail alone and a page upside down stays so.
+    detection (OSD) then keeps that, adds a half turn, or undoes it. A page whose lines run across
+    is turned a half when its text reads heavier below its lines than above and OSD agrees. Only
+    those two kinds of pages pay for OSD; an upright page costs the thumbnail and the ascender test.
     """
     h, w = gray.shape
     ink = _ink_thumbnail(gray, _SKEW_WIDTH * w / max(h, w))  # the same scale in every orientation
@@ -120,6 +130,9 @@ def upright(gray: np.ndarray) -> tuple[np.ndarray, int]:
     ink = ink.astype(np.uint8)
     along_rows, along_cols = _word_blobs(ink), _word_blobs(np.ascontiguousarray(ink.T))
     if along_rows >= along_cols:
+        # upside down: the cheap ascender test picks suspects, OSD confirms (extract/half_turn.py)
+        if may_be_upside_down(gray) and _osd_turn(gray) == 180:
+            return np.ascontiguousarray(np.rot90(gray, 2)), 2
         return gray, 0
     turned = np.ascontiguousarray(np.rot90(gray))
     found = _osd_turn(turned)

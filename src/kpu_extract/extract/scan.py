@@ -1,6 +1,6 @@
 """The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
 
-Stages: render -> clean -> find rules -> remove rules -> OCR words -> grids -> cells -> re-read
+Stages: render -> deskew -> find rules -> denoise -> remove rules -> OCR words -> grids -> cells -> re-read
 unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
 """
 
@@ -69,10 +69,13 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     # Sideways pages are turned upright first: every bbox below is in points of the upright page
     # (width and height swapped against the PDF's own page box for a quarter-turned page).
     gray, _turns = raster.upright(gray)
-    gray = raster.clean_page(gray)
+    gray = raster.deskew(gray)
     if dpi < settings.ocr_min_dpi:
         gray, dpi = raster.upscale(gray, dpi, settings.ocr_min_dpi)
+    # Rules are found before the median: it erases the 1-px stretches of a bitonal scan's thin
+    # rules (the PK ESDM scan of corpus/real: its header row read as one cell, no target column).
     masks = image_to_line_masks(gray, dpi)
+    gray = raster.denoise(gray)
     ruled = masks_to_grids(masks, dpi)
     ocr_image = raster.remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)
     engine = get_engine(settings.engine, settings)

@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 
 from ..extract.model import Document
+from .agency import printed_agency, regions_of
 from .vocabulary import Vocabulary, canonical_satker_from_text
 
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
+_NAMED_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(20[0-4]\d)\b", re.I)
 # How far after the title phrase the year may stand (title blocks put it within a few lines).
 YEAR_WINDOW = 250
 TITLE_PAGES = 2
+# A realisation report prints its agency in the first rows of its table ('DINAS KESEHATAN').
+AGENCY_TABLE_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -27,35 +31,9 @@ def document_to_meta(doc: Document, vocab: Vocabulary) -> DocMeta:
     doc_type, at = title_to_doc_type(head, vocab)
     year = _year(head, at)
     satker = canonical_satker_from_text(head) or canonical_satker_from_text(doc.text) or printed_agency(
-        "\n".join(p.text + "\n" + _table_text(p, AGENCY_TABLE_ROWS, "\n") for p in doc.pages[:TITLE_PAGES]))
+        "\n".join(p.text + "\n" + _table_text(p, AGENCY_TABLE_ROWS, "\n") for p in doc.pages[:TITLE_PAGES]),
+        regions_of([e.canonical for e in vocab.entries("satker")]))
     return DocMeta(doc_type, satker, year)
-
-
-# A non-KPU agency as its title block prints it: 'DINAS PERHUBUNGAN PROVINSI JAWA BARAT',
-# 'Nama OPD : Badan Pemberdayaan ...' (its region on a line of its own above).
-_AGENCY = re.compile(r"^\s*(?:nama\s+(?:opd|skpd|instansi|satker)\s*:\s*)?((?:dinas|badan|inspektorat|sekretariat|"
-                     r"biro|kantor|satuan\s+polisi)\b[^\n:]{0,120}?)(?:\s+\w+\s*:[^\n]*)?\s*$", re.I | re.M)
-_REGION = re.compile(r"\b(provinsi|kabupaten|kota)\s+[A-Z]", re.I)
-_REGION_LINE = re.compile(r"^\s*((?:provinsi|kabupaten|kota)\s+[a-z ]{3,40}?)\s*$", re.I | re.M)
-AGENCY_MAX_WORDS = 14
-# A realisation report prints its agency in the first rows of its table ('DINAS KESEHATAN').
-AGENCY_TABLE_ROWS = 8
-_SMALL_WORDS = {"dan", "di", "ke", "dari", "untuk", "serta"}
-
-
-def printed_agency(text: str) -> str | None:
-    """The first agency name of a title block, cleaned ('Dinas Perhubungan Provinsi Jawa Barat'),
-    with its region from a line of its own above it when the name line has none; None when none is printed."""
-    for m in _AGENCY.finditer(text):
-        name = " ".join(m.group(1).split())
-        if len(name.split()) > AGENCY_MAX_WORDS or not (name.isupper() or m.group(0).lower().lstrip().startswith("nama")
-                                                        or name.istitle() or _REGION.search(name)):
-            continue
-        if not _REGION.search(name) and (region := _REGION_LINE.search(text, 0, m.start())):
-            name = f"{name} {' '.join(region.group(1).split())}"
-        return " ".join(w.lower() if w.lower() in _SMALL_WORDS else w if re.fullmatch(r"[IVX]+", w) else
-                        w.capitalize() for w in name.split())
-    return None
 
 
 def _table_text(page, n_rows: int = 2, sep: str = " ") -> str:
@@ -75,7 +53,10 @@ def title_to_doc_type(text: str, vocab: Vocabulary) -> tuple[str, int]:
 
 
 def _year(text: str, title_at: int) -> int | None:
-    """The first year printed after the title phrase (not a signing date further down)."""
+    """The first year printed after the title phrase (not a signing date further down); without a
+    title phrase the first year named as one ('Tahun 2017', 'Tahun Anggaran 2016') before any
+    other (a letter is dated 'Bandung, 4 Mei 2016' above the plan year it is about)."""
     start = max(title_at, 0)
-    m = _YEAR.search(text, start, start + YEAR_WINDOW) or _YEAR.search(text)
+    m = (_YEAR.search(text, start, start + YEAR_WINDOW) if title_at >= 0 else _NAMED_YEAR.search(text)) \
+        or _YEAR.search(text)
     return int(m.group(1)) if m else None

@@ -11,9 +11,13 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from ..extract.model import RawTable
+from .lexicon import indonesian_lexicon
 from .values import month_from_header, quarter_from_header
 
 ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
@@ -36,7 +40,13 @@ def _says(role: str, text: str) -> bool:
     return any(p.search(text) for p in _PATTERNS.get(role, ()))
 HEADER_MAX_WORDS = 6
 # A DIPA code at the start of a cell: program 076.01.CQ, kegiatan CQ.6709, output CQ.6709.QGE, suboutput .001.
-CODE = re.compile(r"^\s*(\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?)(?=\s|$)")
+DIPA_CODE = r"\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?"
+# A regional (Permendagri) code: urusan, bidang, program[, kegiatan...] as groups of one or two
+# digits, dotted ('1.02.01', '1.02.01.2.01', sub kegiatan '1.02.01.2.01.0001') or spaced ('1 29 01',
+# '1 01 01 02', '2 03 44 01 60 01'); at least three groups and a two-digit bidang, so an item or
+# section number ('1.', '3.1.2') or an amount ('1.250.000': groups of three) is none.
+REGIONAL_CODE = r"\d{1,2}\.\d{2}(?:\.\d{1,2}){1,5}(?:\.\d{4})?|\d{1,2}(?: \d{2}){2,5}"
+CODE = re.compile(rf"^\s*({DIPA_CODE}|{REGIONAL_CODE})(?=\s|$)")
 # An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'.
 AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-)?$", re.I)
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
@@ -76,16 +86,42 @@ def _norm(text: str | None) -> str:
 
 
 def header_role(text: str | None) -> str | None:
-    """Role of one header cell's text, or None."""
+    """Role of one header cell's text, or None; a header OCR damaged ('ANGGRAN', 'INDlKATOR') is
+    matched again with its words repaired to the nearest header keyword."""
     t = _norm(text)
     if not t:
         return None
     # A label wrapped inside a word ('PROGRAM/KEGIATAN/OUT' + 'PUT') is also tried joined up.
     joined = _norm((text or "").replace("\n", ""))
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(t) or (joined != t and pattern.search(joined)):
-            return role
+    texts = tuple(dict.fromkeys((t, joined)))
+    repaired = tuple(r for r in dict.fromkeys(map(_repaired, texts)) if r not in texts)
+    for candidates in (texts, repaired):
+        for role, pattern in ROLE_PATTERNS:
+            if any(pattern.search(c) for c in candidates):
+                return role
     return None
+
+
+# Keywords of the role patterns ('anggaran', 'indikator', 'sasaran'...), to which an OCR-damaged
+# header word is repaired when it is within FUZZY_MIN_RATIO of one (rapidfuzz ratio, 0-100) and is
+# no word of the Indonesian lexicon itself ('anggota' never becomes 'anggaran'). Short words are
+# left alone: 'pagu', 'ket', 'no' are one letter from too many others.
+_KEYWORDS = sorted({w for _, p in ROLE_PATTERNS for w in re.findall(r"[a-z]{5,}", p.pattern)})
+FUZZY_MIN_LEN = 5
+FUZZY_MIN_RATIO = 80
+_HEADER_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _repaired(text: str) -> str:
+    return _HEADER_WORD.sub(lambda m: _repaired_word(m.group(0)), text)
+
+
+@lru_cache(maxsize=8192)
+def _repaired_word(word: str) -> str:
+    if len(word) < FUZZY_MIN_LEN or word in _KEYWORDS or word.isdigit() or word in indonesian_lexicon():
+        return word
+    hit = process.extractOne(word, _KEYWORDS, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_RATIO)
+    return hit[0] if hit else word
 
 
 def is_column_number_row(row: list[str | None]) -> bool:

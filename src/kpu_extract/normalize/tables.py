@@ -91,9 +91,13 @@ def split_code(kode_cell: str, label: str) -> tuple[str | None, str]:
 
 
 def code_level(kode: str) -> str:
-    """Level from the code's depth: 076.01.CQ program, CQ.6709 kegiatan, .QGE output, .001 suboutput."""
+    """Level from the code's depth: 076.01.CQ program, CQ.6709 kegiatan, .QGE output, .001 suboutput;
+    a regional code is a program at three groups (urusan, bidang, program: '1.02.01', '1 29 01') and
+    a kegiatan below (its deeper groups differ between Permendagri 13 and 90, so no finer level)."""
     if re.match(r"\d{3}\.", kode):
         return "program"
+    if re.match(r"\d{1,2}[. ]", kode):
+        return "program" if len(re.split(r"[. ]", kode)) == 3 else "kegiatan"
     return _LEVELS[min(kode.count("."), 3)]
 
 

@@ -161,14 +161,22 @@ _QUANTITY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\.?\s*(%|[A-Za-z]+
 # Indonesian thousands groups in a target: '5.835 ijin' = 5835, '768.495' = 768495 (',' is the decimal).
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d+")
+# A lone mark before the number, apart from it: a scan's speck ('. 95%'), no decimal point.
+_SPECK = re.compile(r"^[.,'`]\s+(?=\d)")
+_MONEY_TARGET = re.compile(r"^Rp\.?\s*\d", re.I)
 
 
 def parse_target(raw: str) -> Target:
     """'97,5%' -> 97.5 '%'; '12 Lap' -> 12 'laporan'; '5.835 ijin' -> 5835 'ijin'; 'BB' -> grade;
     not one quantity -> value/unit None."""
-    s = _clean(raw or "")
+    s = _SPECK.sub("", _clean(raw or ""))
     if s in _GRADES:
         return Target(raw, None, "nilai", s)
+    if _MONEY_TARGET.match(s):  # a pendapatan target: 'Rp. 2.641.640.000.000,-'
+        try:
+            return Target(raw, float(parse_rupiah(s)), "Rp", None)
+        except (UnparsedValue, TypeError):
+            return Target(raw, None, None, None)
     m = _QUANTITY.fullmatch(s)
     if not m or (m.group(2) and {"dan", "atau"} & set(m.group(2).lower().split())):
         return Target(raw, None, None, None)
