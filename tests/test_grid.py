@@ -68,6 +68,15 @@ def test_two_tables_on_one_page():
     assert grids[0].rows[-1] < grids[1].rows[0]
 
 
+def test_table_inside_a_page_frame():
+    img = cv2.copyMakeBorder(draw_table(angle=0, noise=0), 60, 60, 60, 60, cv2.BORDER_CONSTANT, value=235)
+    cv2.rectangle(img, (20, 20), (img.shape[1] - 20, img.shape[0] - 20), 20, 2)
+    grids = masks_to_grids(image_to_line_masks(img, DPI), DPI)
+    assert len(grids) == 2  # the frame (one cell) and the table in its hole
+    table = max(grids, key=lambda g: len(g.cells))
+    assert len(table.cells) == 14 and table.rows == pytest.approx([r + 60 for r in ROWS], abs=6)
+
+
 def test_text_alone_is_no_table():
     img = np.full((400, 800), 240, np.uint8)
     for i in range(6):

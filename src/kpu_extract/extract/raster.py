@@ -24,6 +24,7 @@ MAX_SKEW_DEG = 5.0
 MEDIAN_KSIZE = 3
 _SKEW_WIDTH = 1000  # width of the thumbnail the skew angle is searched on
 _MIN_IMAGE_COVER = 0.5  # an image covering half the page decides the page's native dpi
+_PAGE_FIT_PT = 0.5  # an image this close to the page box covers the whole page
 # A page is sideways when its ink, smeared along the columns, makes more word-shaped blobs (wide,
 # text-high) than smeared along the rows. Measured on a thumbnail of 1000 px on its long side, page
 # 1 of the 22 layout scans and 6 real scans, each also turned a quarter: upright pages have 1.6..158
@@ -55,11 +56,18 @@ def render_page(
     try:
         page = pdf[index]
         width, height = page.get_size()
+        native = dpi is None
         if dpi is None:
             dpi = native_dpi(page) or DEFAULT_DPI
         dpi = min(max(dpi, min_dpi), max_dpi)
         dpi = _fit_pixel_limit(width, height, dpi, max_pixels, pdf_path, index)
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        # The render's own size (pypdfium2 rounds up); only a render of the image's size is the image.
+        scale = dpi / 72.0
+        size = (math.ceil(height * scale), math.ceil(width * scale))
+        image = _whole_page_image(page, size) if native else None
+        if image is not None:
+            return image, float(dpi)
+        bitmap = page.render(scale=scale, grayscale=True)
         gray = np.array(bitmap.to_numpy(), copy=True)
     finally:
         pdf.close()
@@ -84,6 +92,38 @@ def native_dpi(page: pdfium.PdfPage) -> float | None:
         if w_pt * h_pt > best_area:
             best, best_area = 72.0 * px_w / w_pt, w_pt * h_pt
     return best
+
+
+def _whole_page_image(page: pdfium.PdfPage, size: tuple[int, int]) -> np.ndarray | None:
+    """The pixels of a page that is nothing but one upright 8-bit gray image of `size` (rows,
+    columns) over the whole page; None for any other page, checked before anything is decoded.
+
+    Rendered at its native dpi to the image's own size, such a page is the image: decoding it skips
+    the render (40 instead of 150 CPU-ms on an A4 300-dpi JPEG page); every such page of the corpus
+    scans is identical both ways. Where rounding makes the render a row taller (most portrait
+    corpus scans) the render stretches every row, so those pages are still rendered: the image
+    alone shifted the OCR'd words (layout eval, hard-200 scans: targets recall 0.111 -> 0.074).
+    """
+    objects = list(page.get_objects(max_depth=1))
+    if page.get_rotation() or len(objects) != 1 or objects[0].type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        return None
+    image = objects[0]
+    a, b, c, d, e, f = image.get_matrix().get()
+    left, bottom, right, top = page.get_cropbox()
+    if b or c or a <= 0 or d <= 0 or max(abs(e - left), abs(f - bottom), abs(e + a - right),
+                                         abs(f + d - top)) > _PAGE_FIT_PT:
+        return None
+    meta = image.get_metadata()
+    if (meta.colorspace != pdfium_c.FPDF_COLORSPACE_DEVICEGRAY or meta.bits_per_pixel != 8
+            or (meta.height, meta.width) != size):
+        return None
+    try:
+        bitmap = image.get_bitmap(render=False)
+    except pdfium.PdfiumError:  # a damaged stream: the render draws what it can
+        return None
+    if bitmap.format != pdfium_c.FPDFBitmap_Gray or (bitmap.height, bitmap.width) != size:
+        return None
+    return np.array(bitmap.to_numpy(), dtype=np.uint8, copy=True)
 
 
 def _fit_pixel_limit(width: float, height: float, dpi: float, max_pixels: int, path: str, index: int) -> float:
@@ -206,11 +246,13 @@ def _ink_thumbnail(gray: np.ndarray, width: float = _SKEW_WIDTH) -> np.ndarray |
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:
     h, w = ink.shape
     centre = (w / 2.0, h / 2.0)
+    ink = ink.astype(np.uint8)  # 0/1: rotates and sums exactly as the float mask, 1.4x faster
     scores = []
     for angle in angles:
         matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
         rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
-        scores.append(float(np.var(rotated.sum(axis=1))))
+        rows = cv2.reduce(rotated, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
+        scores.append(float(np.var(rows.astype(np.float32))))
     return float(angles[int(np.argmax(scores))])
 
 
