@@ -151,7 +151,10 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     typical = positive[len(positive) // 2]
     blocks = [[lines[0]]]
     for gap, line in zip(gaps, lines[1:]):
-        if gap > BREAK_FACTOR * typical and len(line.segments) == 1:
+        # a title above the table (an OCR'd bold title splits into segments) has no line of a
+        # table's columns: the header a heading's gap below it starts the table
+        title = all(len(ln.segments) < MIN_COLS for ln in blocks[-1]) and gap > HEADING_GAP * typical
+        if (gap > BREAK_FACTOR * typical and len(line.segments) == 1) or title:
             blocks.append([line])
         else:
             blocks[-1].append(line)
