@@ -188,3 +188,16 @@ def test_a_title_above_a_borderless_table_is_no_part_of_it():
     tables = words_to_tables(words, 1)
     assert [t.rows[0] for t in tables] == [["No", "Sasaran", "Target"]]
     assert "KOMISI" not in " ".join(c.text for c in tables[0].cells)
+
+
+def test_a_number_and_its_unit_a_space_apart_stay_one_cell():
+    # L36 scan (Courier, OCR'd): '4 kali' is the one line whose words stand in the white left of
+    # the '90%' column; a space is one character (4.2 pt), the OCR gap of '4 kali' 4.6 pt
+    def line(top, *cells):
+        return [Word(text, x, top, x + 4.2 * len(text), top + 7.0) for x, text in cells]
+    words = line(46, (20, "No"), (40, "Indikator"), (200, "Kegiatan"))  # 'Target' stacked above on its own
+    for i, (top, target) in enumerate([(60, ((146, "90%"),)), (74, ((136, "4"), (144.8, "kali"))),
+                                       (88, ((144, "100%"),))]):
+        words += line(top, (20, str(i + 1)), (40, "Persentase"), (86.2, "data"), *target, (200, "Layanan"))
+    table, = words_to_tables(words, 1)
+    assert [row[2] for row in table.rows[1:]] == ["90%", "4 kali", "100%"]

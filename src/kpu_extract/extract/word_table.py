@@ -219,10 +219,10 @@ def _separators(lines: list[_Line]) -> list[float]:
             edge = max(edge, wb)
         if b - edge >= MIN_GAP_WIDTH:
             cuts.append((edge, b))
-        if left_edge and cuts:
-            cuts = cuts[1:] if inside else []
-        if right_edge and cuts:
-            cuts = cuts[:-1] if inside else []
+        if left_edge:  # the margin is the cut from the run's edge; a label may stand at the edge itself
+            cuts = [cut for cut in cuts if cut[0] > a] if inside else []
+        if right_edge:
+            cuts = [cut for cut in cuts if cut[1] < b] if inside else []
         seps += [least_crossed(lo, hi, spans) for lo, hi in cuts]
     return seps
 
@@ -282,6 +282,30 @@ def _join_complements(lines: list[_Line], seps: list[float], fills: list[tuple] 
         seps = [s for j, s in enumerate(seps) if j != min(best)]
 
 
+def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
+    """Drop a column gap that one line alone makes, between two words a space apart: a number and
+    its unit ('4 kali' of an OCR'd Courier table) whose column no other line uses, beside the
+    column of the other lines' values ('90%')."""
+    multi = [ln for ln in lines if len(ln.segments) > 1]
+    space = _space_ratio([[w for seg in ln.segments for w in seg] for ln in multi])
+    if space is None:
+        return seps
+    kept = []
+    for j, sep in enumerate(seps):
+        lo = kept[-1] if kept else -math.inf
+        hi = seps[j + 1] if j + 1 < len(seps) else math.inf
+        pairs = [(max((w for w in ws if lo < w.x0 and w.x1 < sep), key=lambda w: w.x1, default=None),
+                  min((w for w in ws if sep < w.x0 and w.x1 < hi), key=lambda w: w.x0, default=None))
+                 for ws in ([w for seg in ln.segments for w in seg] for ln in multi)]
+        left, right = [p for p in pairs if p[0]], [p for p in pairs if p[1]]
+        lone = left if len(left) == 1 else right if len(right) == 1 else []
+        if lone and all(lone[0]) and lone[0][1].x0 - lone[0][0].x1 <= SPACE_FACTOR * space * (
+                lone[0][1].bottom - lone[0][1].top):
+            continue
+        kept.append(sep)
+    return kept
+
+
 def _seg_cols(seps: list[float], seg: list[Word]) -> set[int]:
     """Columns a segment occupies: its words' columns, or only its first when it crosses a gap."""
     c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
@@ -314,7 +338,7 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         while last + 1 < len(block) and _wrapped(block[last], block[last + 1]):
             last += 1
         block = block[first:last + 1]
-        seps = _join_complements(block, _separators(block), fills)
+        seps = _join_units(block, _join_complements(block, _separators(block), fills))
         if len(seps) + 1 < MIN_COLS:
             continue
         table = _lines_to_table(block, seps, page, len(tables))
