@@ -219,10 +219,10 @@ def _separators(lines: list[_Line]) -> list[float]:
             edge = max(edge, wb)
         if b - edge >= MIN_GAP_WIDTH:
             cuts.append((edge, b))
-        if left_edge:  # the margin is the cut from the run's edge; a label may stand at the edge itself
-            cuts = [cut for cut in cuts if cut[0] > a] if inside else []
-        if right_edge:
-            cuts = [cut for cut in cuts if cut[1] < b] if inside else []
+        if left_edge and cuts:
+            cuts = cuts[1:] if inside else []
+        if right_edge and cuts:
+            cuts = cuts[:-1] if inside else []
         seps += [least_crossed(lo, hi, spans) for lo, hi in cuts]
     return seps
 
