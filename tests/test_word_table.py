@@ -9,7 +9,8 @@ import pytest
 from conftest import CORPUS
 from kpu_extract.extract.model import Cell, RawTable, Word
 from kpu_extract.extract.text_layer import plumber_page_to_page
-from kpu_extract.extract.word_table import (FILLED_MARK, _segments, header_box_columns, least_crossed, words_under_header,
+from kpu_extract.extract.word_table import (FILLED_MARK, _segments, header_box_columns, least_crossed, words_to_tables,
+                                            words_under_header,
                                             wrap_limit)
 from kpu_extract.normalize.columns import header_role, is_column_number_row
 from kpu_extract.normalize.rows import tables_to_logical, unwrapped_code
@@ -174,3 +175,29 @@ def test_a_code_or_mark_wrapped_inside_itself_is_joined():
                   ["Layanan Data", "", "", "", "B10-B1\n1", "5.000"]])
     (lt,), _ = tables_to_logical([table], {1: 800.0})
     assert [s.months for s in logical_to_drafts(lt, default_vocabulary()).schedule] == [{10: "B10-B1 1", 11: "B10-B1 1"}]
+
+
+def test_a_title_above_a_borderless_table_is_no_part_of_it():
+    # an OCR'd bold title splits into segments that cross the table's column gaps (L39 scan)
+    def line(top, *cells):
+        return [Word(text, x, top, x + 5.0 * len(text), top + 7.0) for x, text in cells]
+    words = line(10, (60, "PENETAPAN"), (120, "2025")) + line(24, (20, "KOMISI"), (58, "PEMILIHAN-UMUM-KABUPATEN"))
+    words += line(46, (20, "No"), (40, "Sasaran"), (160, "Target"))
+    for i, top in enumerate((56, 64, 72, 80)):
+        words += line(top, (20, str(i + 1)), (40, "Terwujudnya"), (160, "90%"))
+    tables = words_to_tables(words, 1)
+    assert [t.rows[0] for t in tables] == [["No", "Sasaran", "Target"]]
+    assert "KOMISI" not in " ".join(c.text for c in tables[0].cells)
+
+
+def test_a_number_and_its_unit_a_space_apart_stay_one_cell():
+    # L36 scan (Courier, OCR'd): '4 kali' is the one line whose words stand in the white left of
+    # the '90%' column; a space is one character (4.2 pt), the OCR gap of '4 kali' 4.6 pt
+    def line(top, *cells):
+        return [Word(text, x, top, x + 4.2 * len(text), top + 7.0) for x, text in cells]
+    words = line(46, (20, "No"), (40, "Indikator"), (200, "Kegiatan"))  # 'Target' stacked above on its own
+    for i, (top, target) in enumerate([(60, ((146, "90%"),)), (74, ((136, "4"), (144.8, "kali"))),
+                                       (88, ((144, "100%"),))]):
+        words += line(top, (20, str(i + 1)), (40, "Persentase"), (86.2, "data"), *target, (200, "Layanan"))
+    table, = words_to_tables(words, 1)
+    assert [row[2] for row in table.rows[1:]] == ["90%", "4 kali", "100%"]

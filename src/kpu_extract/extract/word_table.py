@@ -151,7 +151,10 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     typical = positive[len(positive) // 2]
     blocks = [[lines[0]]]
     for gap, line in zip(gaps, lines[1:]):
-        if gap > BREAK_FACTOR * typical and len(line.segments) == 1:
+        # a title above the table (an OCR'd bold title splits into segments) has no line of a
+        # table's columns: the header a heading's gap below it starts the table
+        title = all(len(ln.segments) < MIN_COLS for ln in blocks[-1]) and gap > HEADING_GAP * typical
+        if (gap > BREAK_FACTOR * typical and len(line.segments) == 1) or title:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -279,6 +282,30 @@ def _join_complements(lines: list[_Line], seps: list[float], fills: list[tuple] 
         seps = [s for j, s in enumerate(seps) if j != min(best)]
 
 
+def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
+    """Drop a column gap that one line alone makes, between two words a space apart: a number and
+    its unit ('4 kali' of an OCR'd Courier table) whose column no other line uses, beside the
+    column of the other lines' values ('90%')."""
+    multi = [ln for ln in lines if len(ln.segments) > 1]
+    space = _space_ratio([[w for seg in ln.segments for w in seg] for ln in multi])
+    if space is None:
+        return seps
+    kept = []
+    for j, sep in enumerate(seps):
+        lo = kept[-1] if kept else -math.inf
+        hi = seps[j + 1] if j + 1 < len(seps) else math.inf
+        pairs = [(max((w for w in ws if lo < w.x0 and w.x1 < sep), key=lambda w: w.x1, default=None),
+                  min((w for w in ws if sep < w.x0 and w.x1 < hi), key=lambda w: w.x0, default=None))
+                 for ws in ([w for seg in ln.segments for w in seg] for ln in multi)]
+        left, right = [p for p in pairs if p[0]], [p for p in pairs if p[1]]
+        lone = left if len(left) == 1 else right if len(right) == 1 else []
+        if lone and all(lone[0]) and lone[0][1].x0 - lone[0][0].x1 <= SPACE_FACTOR * space * (
+                lone[0][1].bottom - lone[0][1].top):
+            continue
+        kept.append(sep)
+    return kept
+
+
 def _seg_cols(seps: list[float], seg: list[Word]) -> set[int]:
     """Columns a segment occupies: its words' columns, or only its first when it crosses a gap."""
     c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
@@ -311,7 +338,7 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         while last + 1 < len(block) and _wrapped(block[last], block[last + 1]):
             last += 1
         block = block[first:last + 1]
-        seps = _join_complements(block, _separators(block), fills)
+        seps = _join_units(block, _join_complements(block, _separators(block), fills))
         if len(seps) + 1 < MIN_COLS:
             continue
         table = _lines_to_table(block, seps, page, len(tables))

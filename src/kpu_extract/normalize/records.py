@@ -142,17 +142,19 @@ def review_row(doc_id: str, r: ReviewDraft) -> ReviewRow:
 
 
 def dedupe_targets(targets: list[TargetDraft]) -> list[TargetDraft]:
-    """The same target restated in several tables is one row; a measurement table adds realisasi."""
-    kept: dict[tuple, TargetDraft] = {}
+    """The same target restated in several tables is one row; a measurement table adds realisasi.
+    An indicator printed twice with two different target values (a PK's rows 4 and 12: 90% and
+    80%) is two targets: a restatement has the same value, or one of them reads no value."""
+    kept: list[TargetDraft] = []
     for t in targets:
-        key = _target_key(t)
-        if key not in kept:
-            kept[key] = t
+        key, value = _target_key(t), _target_value(t)
+        first = next((k for k in kept if _target_key(k) == key and _restates(value, _target_value(k))), None)
+        if first is None:
+            kept.append(t)
         else:
-            first = kept[key]
             first.realisasi_raw = first.realisasi_raw or t.realisasi_raw
             first.capaian_raw = first.capaian_raw or t.capaian_raw
-    return list(kept.values())
+    return kept
 
 
 def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict[int, str]]]:
@@ -170,6 +172,16 @@ def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict
 
 def _target_key(t: TargetDraft) -> tuple[str, str, str]:
     return _fold(t.sasaran), _fold(t.indikator), (t.kegiatan or "").lower()
+
+
+def _target_value(t: TargetDraft) -> tuple | None:
+    """What a target row states (value, unit, grade), None when its cell reads no quantity."""
+    target = parse_target(t.target_raw)
+    return None if target.value is None and target.grade is None else (target.value, target.unit, target.grade)
+
+
+def _restates(a: tuple | None, b: tuple | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _fold(text: str) -> str:

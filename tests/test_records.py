@@ -1,0 +1,32 @@
+"""One row per target (normalize/records.py dedupe_targets): restatements merge, other values do not.
+
+The texts are those of the layout corpus (L54_rak_none: rows 4 and 12 print one indicator with
+90% and 80%), so each test is one printed situation in miniature.
+"""
+
+from __future__ import annotations
+
+from kpu_extract.normalize.drafts import TargetDraft
+from kpu_extract.normalize.records import dedupe_targets
+
+SASARAN = "Terlaksananya pengelolaan dan pelayanan informasi hukum"
+INDIKATOR = "Persentase informasi produk hukum yang disajikan secara cepat, tepat, dan akurat sesuai dengan SOP"
+
+
+def target(raw, indikator=INDIKATOR, page=1, realisasi=None):
+    return TargetDraft(page, SASARAN, indikator, None, raw, realisasi_raw=realisasi)
+
+
+def test_restated_target_is_one_row_with_the_measurement_added():
+    pk, lakip = target("90%"), target("90 %", indikator=INDIKATOR.lower(), page=3, realisasi="85%")
+    assert dedupe_targets([pk, lakip]) == [pk]
+    assert pk.realisasi_raw == "85%"
+
+
+def test_same_indicator_with_another_value_is_two_rows():
+    rows = [target("90%"), target("80%", indikator=INDIKATOR.replace("Persentase", "persentase"))]
+    assert [t.target_raw for t in dedupe_targets(rows)] == ["90%", "80%"]
+
+
+def test_a_cell_without_a_value_restates_the_target():
+    assert [t.target_raw for t in dedupe_targets([target("90%"), target("")])] == ["90%"]
