@@ -279,6 +279,24 @@ def test_ocr_match_keeps_the_satker_it_read(vocab):
     assert (m.id, m.text) == ("sas-016", "Terwujudnya Reformasi Birokrasi di KPU Kota Serang")
 
 
+FASILITAS = ("Persentase ketersediaan fasilitas perkantoran untuk mendukung kinerja pegawai yang berfungsi "
+             "dengan baik di lingkungan kantor KPU")
+
+
+@pytest.mark.parametrize("read", [
+    FASILITAS,  # layouts L36 scan: OCR lost the line 'Kabupaten Jembrana'
+    FASILITAS.replace("KPU", "Kabupaten Jembrana"),  # the region read without 'KPU'
+    FASILITAS + " Jembrana",  # a bare region name
+])
+def test_ocr_match_never_puts_in_the_term_satker(vocab, read):
+    """Issue 9: ind-016 names 'KPU Kota Serang'; a text naming another satker, or none, keeps what
+    it read (the id still links the term) and never becomes '... kantor KPU Kota Serang'."""
+    m = vocab.match("indikator", read)
+    assert (m.id, m.text) == ("ind-016", read), m
+    m = vocab.match("indikator", FASILITAS + " Kabupaten Jembrana")
+    assert (m.id, m.text) == ("ind-016", FASILITAS + " Kabupaten Jembrana")
+
+
 def test_ocr_match_never_drops_a_word_the_text_says(vocab):
     """'Persentase ketersediaan fasilitas ...' is not the indicator 'Persentase fasilitas ...'."""
     m = vocab.match("indikator", "Persentase ketersediaan fasilitas perkantoran untuk mendukung kinerja pegawai yang berfungsi dengan baik")

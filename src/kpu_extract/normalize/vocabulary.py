@@ -24,7 +24,8 @@ free-text fields (``EXACT_FIELDS``) keep the printed words: ``text`` is the cano
 it is the same term in another spelling (equal keys: case, punctuation, abbreviations), and a
 fuzzy match gets an id only when the differing printed words are no valid words (typos). On OCR
 text a damaged phrase becomes its canonical term, but never one that drops a valid word of the
-text or the satker it names.
+text or the satker it names, nor one that puts in the term's satker where the text names none
+(OCR lost 'Kabupaten Jembrana' or read it without 'KPU'): the text then stays as read, with the id.
 """
 
 from __future__ import annotations
@@ -387,8 +388,9 @@ class Vocabulary:
         return True
 
     def _shown(self, fieldname: str, e: Entry, cleaned: str, exact: bool) -> str:
-        """The text a matched field shows: the canonical, with the satker the text names; on a
-        text layer the printed text unless the canonical is the same words in another spelling."""
+        """The text a matched field shows: the canonical, with the satker the text names (the text
+        as read when it names fewer satkers than the term); on a text layer the printed text unless
+        the canonical is the same words in another spelling."""
         if fieldname not in SLOT_FIELDS:
             return e.canonical
         if exact:
@@ -398,8 +400,8 @@ class Vocabulary:
         if not slots:
             return e.canonical
         said = self._satker_spans(cleaned)
-        if not said:
-            return e.canonical
+        if len(said) < len(slots):
+            return cleaned  # the text names no satker there: the term's own satker is not what it read
         out, last = [], 0
         for (a, b, _), (pa, pb, entry) in zip(slots, said):
             out += [e.canonical[last:a], entry.canonical if entry else cleaned[pa:pb]]
