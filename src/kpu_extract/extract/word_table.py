@@ -286,8 +286,8 @@ def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
     """Drop a column gap that one line alone makes, between two words a space apart: a number and
     its unit ('4 kali' of an OCR'd Courier table) whose column no other line uses, beside the
     column of the other lines' values ('90%')."""
-    multi = [ln for ln in lines if len(ln.segments) > 1]
-    space = _space_ratio([[w for seg in ln.segments for w in seg] for ln in multi])
+    line_words = [[w for seg in ln.segments for w in seg] for ln in lines if len(ln.segments) > 1]
+    space = _space_ratio(line_words)
     if space is None:
         return seps
     kept = []
@@ -296,7 +296,7 @@ def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
         hi = seps[j + 1] if j + 1 < len(seps) else math.inf
         pairs = [(max((w for w in ws if lo < w.x0 and w.x1 < sep), key=lambda w: w.x1, default=None),
                   min((w for w in ws if sep < w.x0 and w.x1 < hi), key=lambda w: w.x0, default=None))
-                 for ws in ([w for seg in ln.segments for w in seg] for ln in multi)]
+                 for ws in line_words]
         left, right = [p for p in pairs if p[0]], [p for p in pairs if p[1]]
         lone = left if len(left) == 1 else right if len(right) == 1 else []
         if lone and all(lone[0]) and lone[0][1].x0 - lone[0][0].x1 <= SPACE_FACTOR * space * (
