@@ -43,9 +43,9 @@ def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) ->
     cols = lt.columns
     has_budget = cols.col("pagu") is not None
     hierarchy = _Hierarchy(vocab)
+    kode_col = cols.col("kode")  # a group row's name stands beside a code column, not in it
     for row in lt.rows:
         if row.group:
-            kode_col = cols.col("kode")  # the name stands beside a code column, not in it
             label = next((c for i, c in enumerate(row.cells) if c and i != kode_col), None)
             kode, name = split_code(lt.value(row, "kode"), label or next(c for c in row.cells if c))
             hierarchy.enter(name, kode)
