@@ -57,7 +57,7 @@ def render_page(
         page = pdf[index]
         width, height = page.get_size()
         native = dpi is None
-        if dpi is None:
+        if native:
             dpi = native_dpi(page) or DEFAULT_DPI
         dpi = min(max(dpi, min_dpi), max_dpi)
         dpi = _fit_pixel_limit(width, height, dpi, max_pixels, pdf_path, index)
