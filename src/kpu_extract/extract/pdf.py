@@ -15,7 +15,8 @@ import logging
 import os
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -178,18 +179,14 @@ def layer_misreads_numbers(text: str) -> bool:
 def text_is_hidden(path: str | Path, index: int) -> bool:
     """Whether the text of page `index` (0-based) is all drawn invisible (render mode 3), as OCR
     layers are; False when pdfium cannot open the file (the full read reports why)."""
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError:
-        return False
-    try:
+    with _pdfium(path) as pdf:
+        if pdf is None:
+            return False
         page = pdf[index]
         modes = {pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
                  for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2)}
         page.close()
         return modes == {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE}
-    finally:
-        pdf.close()
 
 
 def read_page(path: str | Path, index: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
@@ -215,11 +212,9 @@ def scan_like_pages(path: str | Path) -> tuple[int, int] | None:
     triage runs per page. None when pdfium cannot open the file: the full read reports why.
     """
     validate_pdf(path)
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError:
-        return None
-    try:
+    with _pdfium(path) as pdf:
+        if pdf is None:
+            return None
         n_scan = 0
         for page in pdf:
             width, height = page.get_size()
@@ -227,8 +222,6 @@ def scan_like_pages(path: str | Path) -> tuple[int, int] | None:
                           for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
             page.close()
         return len(pdf), n_scan
-    finally:
-        pdf.close()
 
 
 def _area(bounds: tuple[float, float, float, float]) -> float:
@@ -266,12 +259,20 @@ def _size(plumber_page, side: str) -> float:
 def page_count(path: str | Path) -> int | None:
     """The document's page count as pdfium reads it, which every reader follows; None when pdfium
     cannot open the file. About a millisecond per file: it reads the page tree, not the pages."""
+    with _pdfium(path) as pdf:
+        return None if pdf is None else len(pdf)
+
+
+@contextmanager
+def _pdfium(path: str | Path) -> Iterator[pdfium.PdfDocument | None]:
+    """pdfium on the file, closed afterwards; None when pdfium cannot open it."""
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
-        return None
+        yield None
+        return
     try:
-        return len(pdf)
+        yield pdf
     finally:
         pdf.close()
 
