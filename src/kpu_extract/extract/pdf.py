@@ -183,10 +183,13 @@ def text_is_hidden(path: str | Path, index: int) -> bool:
         if pdf is None:
             return False
         page = pdf[index]
-        modes = {pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
-                 for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2)}
+        hidden = False
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
+            hidden = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+            if not hidden:  # a digital page with a logo: its first text object is visible
+                break
         page.close()
-        return modes == {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE}
+        return hidden
 
 
 def read_page(path: str | Path, index: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
