@@ -418,9 +418,9 @@ def wrap_limit(gaps: list[float], line_height: float) -> float:
     """The widest line gap (top to top, ascending `gaps`) inside a cell, read from the gaps
     themselves: below the largest jump of ROW_CLUSTER_RATIO or more between neighbouring gaps,
     when the gaps below it are a line spacing (at most OCR_LEADING line heights) and the jump is
-    no blank line (ROW_CLUSTER_MAX). OCR boxes hug
-    the ink, so a line spacing is 1.5 ink line heights (L36 scan: 7.7-8.6 pt inside a cell, rows
-    10.3-13 pt apart, lines 5.5 pt high); 0 when no such jump is found."""
+    no blank line (ROW_CLUSTER_MAX). OCR boxes hug the ink, so a line spacing is 1.5 ink line
+    heights (L36 scan: 7.7-8.6 pt inside a cell, rows 10.3-13 pt apart, lines 5.5 pt high); 0 when
+    no such jump is found."""
     gaps = [g for g in gaps if g > line_height]  # not the lines of a header label's cell
     jumps = [(b / a, i) for i, (a, b) in enumerate(zip(gaps, gaps[1:]))]
     if not jumps:
