@@ -360,7 +360,8 @@ def document(i: int) -> tuple[str, R.Draw, dict]:
 def _target_key(row: dict) -> tuple:
     """A target printed again with the same value is one truth row (a restatement; case folded, as
     CONTRACT's one row per restated target), the same indicator printed with another value is
-    two (a PK's rows 4 and 12: 90% and 80%), the key of corpus/generate.py."""
+    two (a PK's rows 4 and 12: 90% and 80%). Like corpus/generate.py's key it holds target_raw;
+    unlike it, text is case folded and a missing kegiatan counts as ""."""
     return tuple((row[k] or "").lower() for k in ("sasaran", "indikator", "kegiatan")) + (row["target_raw"],)
 
 

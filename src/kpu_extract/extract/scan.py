@@ -1,7 +1,7 @@
 """The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
 
-Stages: render -> deskew -> find rules -> denoise -> remove rules -> OCR words -> grids -> cells -> re-read
-unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
+Stages: render -> upright (quarter and half turns) -> deskew -> find rules -> denoise -> remove
+rules -> OCR words -> grids -> cells -> re-read unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
 """
 
 from __future__ import annotations
