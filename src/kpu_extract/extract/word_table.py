@@ -241,7 +241,7 @@ def least_crossed(lo: float, hi: float, spans: list[tuple[float, float]]) -> flo
     return best[1] if best else (lo + hi) / 2
 
 
-def _join_complements(lines: list[_Line], seps: list[float], fills: list[tuple] = ()) -> list[float]:
+def _join_complements(rows: list[list[_Line]], seps: list[float], fills: list[tuple] = ()) -> list[float]:
     """Join a column of header lines only to the neighbour it never shares a line with: a centred
     header label over right-aligned amounts leaves white between them, but they are one column.
     The sparsest column goes first, into the nearer of its complementary neighbours."""
@@ -249,10 +249,10 @@ def _join_complements(lines: list[_Line], seps: list[float], fills: list[tuple] 
     # it, one-segment lines (group rows of a label column) included, and no shaded box (a planned
     # month) fills it; sharing is judged per line of several segments (titles and spanning rows
     # cross columns).
-    below = [ln for row in _rows(lines)[HEADER_ROWS:] for ln in row]
+    below = [ln for row in rows[HEADER_ROWS:] for ln in row]
     shaded = [(x0 + x1) / 2 for x0, top, x1, bottom in fills
               if below and below[0].top <= (top + bottom) / 2 <= below[-1].bottom]
-    lines = [ln for ln in lines if len(ln.segments) > 1]
+    lines = [ln for row in rows for ln in row if len(ln.segments) > 1]
     while True:
         occupied = [{c for seg in ln.segments for c in _seg_cols(seps, seg)} for ln in lines]
         used_below = {c for ln in below for seg in ln.segments for c in _seg_cols(seps, seg)}
@@ -338,10 +338,11 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         while last + 1 < len(block) and _wrapped(block[last], block[last + 1]):
             last += 1
         block = block[first:last + 1]
-        seps = _join_units(block, _join_complements(block, _separators(block), fills))
+        rows = _rows(block)
+        seps = _join_units(block, _join_complements(rows, _separators(block), fills))
         if len(seps) + 1 < MIN_COLS:
             continue
-        table = _lines_to_table(block, seps, page, len(tables))
+        table = _rows_to_table(rows, seps, page, len(tables))
         if fills:
             _mark_fills(table, seps, fills)
         tables.append((table, seps))
@@ -362,7 +363,7 @@ def header_box_columns(box: RawTable, words: list[Word]) -> list[float] | None:
 def words_under_header(box: RawTable, words: list[Word], seps: list[float], fills: list[tuple] = ()) -> RawTable:
     """A ruled header box over a borderless body as one table: the box's rows, then the body's
     words cut into the box's columns `seps` (grid.header_box_grid does the same on scans)."""
-    body = _lines_to_table(words_to_lines(words), seps, box.page, box.index)
+    body = _rows_to_table(_rows(words_to_lines(words)), seps, box.page, box.index)
     if fills:
         _mark_fills(body, seps, fills)
     n_cols, n_head = len(seps) + 1, box.n_rows
@@ -431,9 +432,10 @@ def wrap_limit(gaps: list[float], line_height: float) -> float:
     return (gaps[i] + gaps[i + 1]) / 2
 
 
-def _lines_to_table(lines: list[_Line], seps: list[float], page: int, index: int) -> RawTable:
+def _rows_to_table(line_rows: list[list[_Line]], seps: list[float], page: int, index: int) -> RawTable:
     n_cols = len(seps) + 1
-    rows = [[ln.segments for ln in row] for row in _rows(lines)]
+    lines = [ln for row in line_rows for ln in row]
+    rows = [[ln.segments for ln in row] for row in line_rows]
     dense: list[list[str | None]] = []
     cells: list[Cell] = []
     for r, row_lines in enumerate(rows):
