@@ -67,6 +67,8 @@ def test_real_document_metadata(name, field):
 
 @pytest.mark.parametrize("name", [_param(n) for n in NAMES])
 def test_real_document_floors(name):
+    if name not in FLOORS:
+        pytest.skip("held out and not scored yet: no measured floor")
     truth, rows = load_truth(name), _result(name).rows
     budget, targets = score_budget(truth, rows["pagu"]), score_targets(truth, rows["targets"])
     recall_floor, precision_floor, targets_floor = FLOORS[name]
