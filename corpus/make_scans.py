@@ -65,16 +65,20 @@ def degrade(gray: np.ndarray, variant: Variant, rng: np.random.Generator) -> np.
     return np.clip(out, 0, 255).astype(np.uint8)
 
 
-def render(pdf_path: Path, dpi: int) -> list[tuple[np.ndarray, tuple[float, float]]]:
-    """Every page as (gray image, page size in points)."""
+def render(pdf_path: Path, dpi: int, pages: list[int] | None = None,
+           paper_pt: float | None = None) -> list[tuple[np.ndarray, tuple[float, float]]]:
+    """Every page (or the listed 1-based `pages`, in that order) as (gray image, page size in points);
+    with `paper_pt`, each page printed to fit a sheet of that long side before it is scanned."""
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
-        pages = []
-        for page in pdf:
-            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+        out = []
+        for page in (pdf[n - 1] for n in pages) if pages else pdf:
+            width, height = page.get_size()
+            fit = min(1.0, paper_pt / max(width, height)) if paper_pt else 1.0
+            bitmap = page.render(scale=fit * dpi / 72.0, grayscale=True)
             gray = np.array(bitmap.to_numpy(), copy=True)
-            pages.append((gray[:, :, 0] if gray.ndim == 3 else gray, page.get_size()))
-        return pages
+            out.append((gray[:, :, 0] if gray.ndim == 3 else gray, (width * fit, height * fit)))
+        return out
     finally:
         pdf.close()
 
@@ -142,12 +146,23 @@ def garbage_layer(pdf_path: Path, seed: int) -> list[list[tuple[str, float, floa
 
 def make_variant(pdf_path: Path, variant: Variant, out_dir: Path) -> Path:
     """Write one scanned variant of `pdf_path`; returns its path."""
+    return scan_pdf(pdf_path, variant, out_dir / f"{pdf_path.stem}-{variant.name}.pdf")
+
+
+def scan_pdf(pdf_path: Path, variant: Variant, out: Path, pages: list[int] | None = None,
+             paper_pt: float | None = None) -> Path:
+    """Write the scanned copy of `pdf_path` (of its 1-based `pages` only, when given; printed to fit
+    a sheet of long side `paper_pt` when given) to `out`.
+
+    Seeded with `crc32("<stem>-<variant>")` of the source, whichever pages are kept.
+    """
     seed = zlib.crc32(f"{pdf_path.stem}-{variant.name}".encode())
     rng = np.random.default_rng(seed)
-    pages = [(degrade(gray, variant, rng), size) for gray, size in render(pdf_path, variant.dpi)]
+    images = [(degrade(gray, variant, rng), size) for gray, size in render(pdf_path, variant.dpi, pages, paper_pt)]
     layers = garbage_layer(pdf_path, seed) if variant.poor_text_layer else None
-    out = out_dir / f"{pdf_path.stem}-{variant.name}.pdf"
-    write_image_pdf(out, pages, variant.jpeg_quality, layers)
+    if layers and pages:
+        layers = [layers[n - 1] for n in pages]
+    write_image_pdf(out, images, variant.jpeg_quality, layers)
     return out
 
 

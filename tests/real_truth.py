@@ -11,6 +11,7 @@ come out once or several times without penalty).
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ TRUTH = REAL / "truth"
 
 # Folded token-set similarity (0-100) from which two texts name the same line (the issue's rule).
 SIMILAR_MIN = 80
+SIMSCAN = "__simscan"  # corpus/simscan_real.py's suffix
 # Goals of issue 9 for budget lines found in the right row, by kind of document.
 GOALS = {"digital": 0.95, "scan": 0.85}
 
@@ -152,7 +154,14 @@ def describe_row(row) -> str:
 
 
 def pdf_path(name: str) -> Path:
-    return REAL / f"{name}.pdf"
+    """The document's PDF; a simulated scan (corpus/simscan_real.py, not committed) is built on first use."""
+    path = REAL / f"{name}.pdf"
+    if not path.exists() and name.endswith(SIMSCAN):
+        sys.path.insert(0, str(ROOT / "corpus"))
+        from simscan_real import simscan_pdf
+
+        simscan_pdf(name[: -len(SIMSCAN)])
+    return path
 
 
 def is_held_out(truth: dict) -> bool:
