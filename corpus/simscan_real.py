@@ -84,7 +84,9 @@ def simscan_pdf(name: str, pages: list[int] | None = None) -> Path:
     """Write the simulated scan of document `name` (of its scored pages by default)."""
     if pages is None:
         pages = subset_pages(json.loads((TRUTH / f"{name}.json").read_text())["scored_pages"])
-    return M.scan_pdf(REAL / f"{name}.pdf", VARIANT, REAL / f"{name}{SUFFIX}.pdf", pages, A4_LONG_SIDE_PT)
+    out = REAL / f"{name}{SUFFIX}.pdf"
+    part = M.scan_pdf(REAL / f"{name}.pdf", VARIANT, out.with_suffix(".part.pdf"), pages, A4_LONG_SIDE_PT)
+    return part.replace(out)  # whole or not at all: an interrupted build leaves no PDF behind
 
 
 def held_out_digital() -> list[str]:
