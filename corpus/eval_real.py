@@ -2,9 +2,9 @@
 
     PYTHONPATH=src python corpus/eval_real.py [--out DIR] [--only NAME ...] [--jobs N]
 
-Runs `process_document` on every corpus/real/*.pdf and prints one line per document (status;
-doc_type, satker, year right?; budget lines found in the right row, recall and precision; realisasi;
-targets), then the pooled figures for tuned vs held-out and digital vs scanned documents against
+Runs `process_document` on every document with truth (corpus/real/truth/) and prints one line per
+document (status; doc_type, satker, year right?; budget lines found in the right row, recall and
+precision; realisasi; targets), then the pooled figures for tuned vs held-out and digital vs scanned documents against
 the issue's goals. The scoring rules are in tests/real_truth.py. --out DIR writes scores.json and,
 per document, what was missed and which rows matched no truth line.
 """
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", nargs="+", metavar="NAME", help="score only these documents (file stems)")
     ap.add_argument("--jobs", type=int, default=1, help="documents processed in parallel (default 1)")
     args = ap.parse_args(argv)
-    names = sorted(p.stem for p in R.REAL.glob("*.pdf"))
+    names = R.truth_names()
     if args.only:
         names = [n for n in names if n in set(args.only)]
     with ProcessPoolExecutor(args.jobs) as pool:
