@@ -34,6 +34,9 @@ FLOORS = {
     "lkip_disperindag_prov_jabar_2016": (0.95, 1.0, 0.47),
     "rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva": (0.0, None, 0.078),
     "renstra_bakesbangpol_kab_banyuwangi_2025_2029": (0.566, 0.761, 0.239),
+    "lkip_disperindag_prov_jabar_2016__simscan": (0.75, 0.833, 0.35),
+    "rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan": (0.0, None, 0.0),
+    "renstra_bakesbangpol_kab_banyuwangi_2025_2029__simscan": (0.461, 0.716, 0.155),
 }
 
 # (name, field) -> why today's pipeline gets it wrong (measured on branch real9).
@@ -46,6 +49,10 @@ WRONG_TODAY = {
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "satker"): "held out: none found",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "year"): "held out: found 2018",
     ("renstra_bakesbangpol_kab_banyuwangi_2025_2029", "satker"): "held out: none found",
+    ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "doc_type"): "held out: UNKNOWN",
+    ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "satker"): "held out: none found",
+    ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "year"): "held out: found 2025",
+    ("renstra_bakesbangpol_kab_banyuwangi_2025_2029__simscan", "satker"): "held out: none found",
 }
 
 
