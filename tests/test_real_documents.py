@@ -35,8 +35,6 @@ FLOORS = {
 # (name, field) -> why today's pipeline gets it wrong (measured on branch real9).
 WRONG_TODAY = {
     ("pk_disnak_prov_jabar_2016__scan_ocr", "satker"): "not found in the OCR'd title block",
-    ("evaluasi_renja_bpmpd_prov_jabar_2013", "year"): "found 2014 (the table's 'Renstra s/d Tahun 2014'); it evaluates the Renja 2013",
-    ("renja_tabel31_bkpp_wil1_prov_jabar_2016_2017", "doc_type"): "Renja Tabel 3.1 classified UNKNOWN",
 }
 
 
