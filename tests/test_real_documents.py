@@ -26,7 +26,7 @@ FLOORS = {
     "pk_disnak_prov_jabar_2016__scan_ocr": (1.0, 1.0, 0.92),  # realfix: the layer under the scan is OCR'd; budget list; sub-indicators
     "pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan": (0.0, None, 0.0),
     "realisasi_triwulan_dinkes_kota_tangsel_2023": (None, 1.0, None),  # no pagu on its pages: precision 1 = none invented
-    "renaksi_inspektorat_prov_jabar_2016": (0.909, 0.933, 0.961),
+    "renaksi_inspektorat_prov_jabar_2016": (1.0, 1.0, 1.0),  # realfix: Jumlah in a sliver cell is an indikator
     "renja_tabel31_bkpp_wil1_prov_jabar_2016_2017": (1.0, 1.0, 1.0),  # realfix: open slots, crossing rules, target per line
     "rkt_dishub_prov_jabar_2016": (None, None, 1.0),
     "usulan_perubahan_anggaran_desdm_prov_jabar_2016__scan_ocr": (1.0, 1.0, None),  # realdocs: OCR, MENJADI

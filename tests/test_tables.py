@@ -203,3 +203,18 @@ def test_a_target_beside_a_budget_line_without_sasaran_is_that_lines_target():
     targets = _records(table, "Rumusan Rencana Program dan Kegiatan Tahun 2016").targets
     assert [(r.kegiatan, r.target_value) for r in targets] == [("Forum BKPP Tahun I", 95.0),
                                                               ("Monitoring dan Evaluasi Kegiatan", 95.0)]
+
+
+def test_jumlah_in_a_sliver_cell_spanning_the_indikator_column_is_an_indikator():
+    """Rencana Aksi Inspektorat (corpus/real/): box rules drawn as thin filled rectangles cut a
+    sliver left of every column, and a data cell starts in it, spanning its column."""
+    table = raw([["■", "SASARAN", "■", "INDIKATOR KINERJA SASARAN", "TARGET", "KEGIATAN", "ANGGARAN"],
+                 ["", "Dipenuhinya kualitas aparat", "Jumlah Auditor bersertifikat", None, "73 orang",
+                  "Pengembangan Kompetensi", "371.120.000"],
+                 ["", "", "Jumlah auditor yang telah mengikuti sertifikasi", None, "24 orang",
+                  "Peningkatan Kinerja Aparatur", "620.250.000"]],
+                spans=((1, 2, 1, 2), (2, 2, 1, 2)))
+    records = _records(table)
+    assert [(r.indikator_raw, r.target_value) for r in records.targets] == [
+        ("Jumlah Auditor bersertifikat", 73.0), ("Jumlah auditor yang telah mengikuti sertifikasi", 24.0)]
+    assert [(r.level, r.uraian_raw, r.pagu) for r in records.pagu][1][1:] == ("Peningkatan Kinerja Aparatur", 620250000)
