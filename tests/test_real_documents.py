@@ -24,7 +24,7 @@ FLOORS = {
     "pagu_indikatif_desdm_prov_jabar_2017__scan_ocr": (1.0, 1.0, None),  # branch realdocs: the page read by OCR
     "pk_desdm_prov_jabar_2016__scan_bitonal": (0.928, 0.928, 1.0),  # realdocs: rules found before the median
     "pk_disnak_prov_jabar_2016__scan_ocr": (1.0, 1.0, 0.92),  # realfix: the layer under the scan is OCR'd; budget list; sub-indicators
-    "pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan": (0.0, None, 0.0),
+    "pk_perubahan_bappeda_kab_pasuruan_2020__phone_scan": (1.0, 1.0, 1.0),  # realfix: the photographed page squared
     "realisasi_triwulan_dinkes_kota_tangsel_2023": (None, 1.0, None),  # no pagu on its pages: precision 1 = none invented
     "renaksi_inspektorat_prov_jabar_2016": (1.0, 1.0, 1.0),  # realfix: Jumlah in a sliver cell is an indikator
     "renja_tabel31_bkpp_wil1_prov_jabar_2016_2017": (1.0, 1.0, 1.0),  # realfix: open slots, crossing rules, target per line
