@@ -70,9 +70,8 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     found = page.find_tables(TABLE_SETTINGS)
     chars = page.chars
     fills = _fills(page)
-    edges = page.edges
-    tables = [_table_to_raw(t, number, i, chars, fills, edges, _open_bottom(edges, t.bbox))
-              for i, t in enumerate(found)]
+    index = _page_index(page.edges, chars) if found else None
+    tables = [_table_to_raw(t, number, i, chars, fills, index) for i, t in enumerate(found)]
     # shaded schedule cells drawn as boxes make grids of their own, holding no text
     tables = [t for t in tables if any((c or "").strip() for row in t.rows for c in row)]
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], bold="Bold" in w.get("fontname", ""))
@@ -94,13 +93,34 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
                 tables=[t for t in tables if t.n_rows], text=text)
 
 
-def _open_bottom(edges: list[dict], bbox: tuple) -> float | None:
+@dataclass(frozen=True)
+class _PageIndex:
+    """A page's rules and character centres, indexed once for all its tables."""
+
+    vertical: dict[int, list[tuple[float, float]]]  # round(x) -> (top, bottom) of each vertical rule
+    horizontal: dict[int, list[tuple[float, float]]]  # round(y) -> (x0, x1) of each horizontal rule
+    mids: list[tuple[float, float]]  # (y, x) centres of the printed characters, by y
+
+
+def _page_index(edges: list[dict], chars: list[dict]) -> _PageIndex:
+    vertical: dict[int, list[tuple[float, float]]] = {}
+    horizontal: dict[int, list[tuple[float, float]]] = {}
+    for e in edges:
+        if e["orientation"] == "v":
+            vertical.setdefault(round(e["x0"]), []).append((e["top"], e["bottom"]))
+        else:
+            horizontal.setdefault(round(e["top"]), []).append((e["x0"], e["x1"]))
+    mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2) for c in chars if c["text"].strip())
+    return _PageIndex(vertical, horizontal, mids)
+
+
+def _open_bottom(index: _PageIndex, bbox: tuple) -> float | None:
     """Where a ruled table's outer vertical rules end when both run on below its last horizontal
     rule: an Excel export may draw no bottom border at a page break (Renja Tabel 3.1: the last
     kegiatan row stands between the last rule and the verticals' end); None when they do not."""
     x0, _, x1, bottom = bbox
-    ends = [max((e["bottom"] for e in edges if e["orientation"] == "v" and abs(e["x0"] - x) <= 2
-                 and e["top"] <= bottom), default=bottom) for x in (x0, x1)]
+    ends = [max((b for k in range(round(x) - 2, round(x) + 3) for t, b in index.vertical.get(k, ()) if t <= bottom),
+                default=bottom) for x in (x0, x1)]
     return min(ends) if min(ends) >= bottom + CLOSE_MIN_PT and max(ends) - min(ends) <= 2 else None
 
 
@@ -192,12 +212,15 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple] = (),
-                  edges: list[dict] = (), open_bottom: float | None = None) -> RawTable:
+                  page_index: _PageIndex | None = None) -> RawTable:
     grid = [list(row.cells) for row in table.rows]
+    open_bottom = _open_bottom(page_index, table.bbox) if page_index else None
     if open_bottom is not None:  # the row below the last rule, as open slots
         grid.append([None] * len(grid[-1]) if grid else [])
     extent = (*table.bbox[:3], open_bottom or table.bbox[3])
-    table_rows = [row for row in _with_open_slots(_split_at_crossing_rules(grid, edges), extent, chars) if any(row)]
+    if page_index:
+        grid = _with_open_slots(_split_at_crossing_rules(grid, page_index), extent, page_index)
+    table_rows = [row for row in grid if any(row)]
     text_rows = _cell_texts(table_rows, chars)
     _mark_filled_cells(table_rows, text_rows, fills)
     bboxes = [c for row in table_rows for c in row if c is not None]
@@ -217,7 +240,7 @@ def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list
     return RawTable(page=number, index=index, rows=rows, cells=cells, bbox=extent, strategy="lines")
 
 
-def _with_open_slots(grid: list[list[tuple | None]], bbox: tuple, chars: list[dict]) -> list[list[tuple | None]]:
+def _with_open_slots(grid: list[list[tuple | None]], bbox: tuple, index: _PageIndex) -> list[list[tuple | None]]:
     """Cell boxes by row and column, with the slots that no cell covers but that hold characters
     made cells of their own: an Excel export may rule a column's rows short of its left border
     (Renja Tabel 3.1: the kegiatan rows' rules start 10 pt right of the column's rule), so
@@ -237,28 +260,21 @@ def _with_open_slots(grid: list[list[tuple | None]], bbox: tuple, chars: list[di
             if cell is not None:
                 cols = range(c, bisect_left(xs, cell[2] - 1, lo=c + 1))
                 covered.update((k, j) for k in range(r, bisect_left(tops, cell[3] - 1, lo=r + 1)) for j in cols)
-    mids = sorted(((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars if c["text"].strip())
+    inked = {(bisect_right(tops, y) - 1, bisect_right(xs, x) - 1)
+             for y, x in index.mids[bisect_left(index.mids, (tops[0],)):bisect_left(index.mids, (tops[-1],))]
+             if xs[0] <= x < xs[-1]}
     out = [list(row) + [None] * (n_cols - len(row)) for row in grid]
-    for r, row in enumerate(out):
-        for c in range(n_cols):
-            if (r, c) in covered:
-                continue
-            slot = (xs[c], tops[r], xs[c + 1], tops[r + 1])
-            in_columns = mids[bisect_left(mids, (slot[0],)):bisect_left(mids, (slot[2],))]
-            if any(slot[1] <= my < slot[3] for _, my in in_columns):
-                row[c] = slot
+    for r, c in sorted(inked - covered):
+        out[r][c] = (xs[c], tops[r], xs[c + 1], tops[r + 1])
     return out
 
 
-def _split_at_crossing_rules(grid: list[list[tuple | None]], edges: list[dict]) -> list[list[tuple | None]]:
+def _split_at_crossing_rules(grid: list[list[tuple | None]], index: _PageIndex) -> list[list[tuple | None]]:
     """Cells over several rows cut where a horizontal rule crosses most of their width: a merged
     cell has no rule through it, but an Excel export whose row rules stop short of a column's left
     rule gives pdfplumber no corner there (Renja Tabel 3.1: six kegiatan rows read as one cell)."""
     tops = [min((c[1] for c in row if c), default=math.inf) for row in grid]
-    rules: dict[int, list[tuple[float, float]]] = {}
-    for e in edges:
-        if e["orientation"] == "h":
-            rules.setdefault(round(e["top"]), []).append((e["x0"], e["x1"]))
+    rules = index.horizontal
     out = [list(row) for row in grid]
     for r, row in enumerate(out):
         for c, cell in enumerate(row):
@@ -268,6 +284,8 @@ def _split_at_crossing_rules(grid: list[list[tuple | None]], edges: list[dict]) 
             inside = range(r + 1, bisect_left(tops, bottom - 1, lo=r + 1))
             cuts = [(k, tops[k]) for k in inside if tops[k] > top + 1 and out[k][c] is None
                     and _covered_share(rules, tops[k], x0, x1) >= CROSSING_COVER]
+            if not cuts:
+                continue
             for (k, y), (_, y_next) in zip([(r, top)] + cuts, cuts + [(None, bottom)]):
                 out[k][c] = (x0, y, x1, y_next)
     return out
