@@ -177,10 +177,11 @@ def layer_misreads_numbers(text: str) -> bool:
     return misread >= MIN_MISREAD_NUMBERS and misread > MAX_MISREAD_NUMBER_SHARE * len(numbers)
 
 
-def text_is_hidden(path: str | Path, index: int) -> bool:
+def text_is_hidden(path: str | Path, index: int, page_image: bool = True) -> bool:
     """Whether the text of page `index` (0-based) is all hidden from view, as OCR layers are: drawn
-    invisible (render mode 3), or drawn first and then covered by the page image (a scanner's layer
-    under its scan: PK Disnak); False when pdfium cannot open the file (the full read reports why)."""
+    invisible (render mode 3), or, on a page with a `page_image` (one image over SCAN_IMAGE_COVER of
+    it), drawn first and then covered by that image (a scanner's layer under its scan: PK Disnak);
+    False when pdfium cannot open the file (the full read reports why)."""
     with _pdfium(path) as pdf:
         if pdf is None:
             return False
@@ -196,9 +197,14 @@ def text_is_hidden(path: str | Path, index: int) -> bool:
                 continue
             any_text = True
             if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                if not page_image:  # a digital page with a logo: its first visible text decides
+                    break
                 shown.append(obj.get_bounds())
+        else:
+            page.close()
+            return any_text and not shown
         page.close()
-        return any_text and not shown
+        return False
 
 
 def _within(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
@@ -259,7 +265,7 @@ def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSetting
     method: Method = "text"
     try:
         parse_objects(plumber_page)
-        hidden = _has_page_image(plumber_page) and text_is_hidden(path, number - 1)
+        hidden = bool(plumber_page.images) and text_is_hidden(path, number - 1, _has_page_image(plumber_page))
         method = triage_page(plumber_page, settings, hidden)
         return READERS[method](path, plumber_page, number, settings)
     except PageUnreadable as exc:
