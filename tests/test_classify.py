@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpu_extract.extract.model import Document, Page
+from kpu_extract.extract.model import Document, Page, RawTable
 from kpu_extract.normalize.classify import DocMeta, document_to_meta, title_to_doc_type
 from kpu_extract.normalize.vocabulary import default_vocabulary
 
@@ -20,6 +20,8 @@ from kpu_extract.normalize.vocabulary import default_vocabulary
         ("LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH", "LAKIP"),
         ("LAPORAN TAHUNAN 2023 KOMISI PEMILIHAN UMUM KOTA SERANG", "LAPTAH"),
         ("DAFTAR HADIR RAPAT", "UNKNOWN"),
+        # the Permendagri 54 Renja table, titled without the word Renja
+        ("Tabel 3.1\nRumusan Rencana Program dan Kegiatan Tahun 2016 dan Prakiraan Maju Tahun 2017", "RKT"),
     ],
 )
 def test_title_to_doc_type(text, expected):
@@ -59,3 +61,13 @@ def test_without_a_title_the_year_named_as_one_beats_the_letter_date():
 ])
 def test_agency_as_printed_with_its_region(text, agency):
     assert _meta(text).satker == agency
+
+
+def test_a_realisation_report_is_about_the_year_its_table_header_realises():
+    title = "BAB II\nEVALUASI PELAKSANAAN RENJA BPMPD TAHUN LALU\nPencapaian Renstra BPMPD s/d Tahun 2014"
+    header = RawTable(1, 0, [["Kode", "Target Renja\nBPMPD Tahun 2013", "Realisasi Renja\nBPMPD Tahun 2013"],
+                             ["1", "6", "7"]])
+    doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, tables=[header], text=title)])
+    assert document_to_meta(doc, default_vocabulary()).year == 2013
+    plan = "RENCANA KERJA TAHUNAN TAHUN 2016\nRealisasi Anggaran Tahun 2014"  # only a realisation report
+    assert _meta(plan).year == 2016

@@ -184,3 +184,34 @@ def test_unreadable_amount_goes_to_review():
                             "sebesar 100%")
     assert drafts.budget == []
     assert [r.reason.split(":")[0] for r in drafts.review] == ["unparsed_amount"]
+
+
+# The programs listed under a PK's target table (PK Disnak, corpus/real/, as Tesseract reads page 3).
+PK_LIST = """Peningkatan Produksi Pertanian (APBD) Rp. 30.903.396.770,-
+Pemberdayaan Sumber Daya Pertanian (APBD) Rp. 2.208.100.000,-
+Pencegahan dan Penanggulangan Penyakit, Tanaman, Ternak Rp.4.868.180.000,-
+dan Ikan (APBD)
+Pemasaran dan Pengolahan Hasil Pertanian, Perkebunan, Rp. 3.244.817.500,-
+Peternakan, Perikanan dan Kehutanan (APBD)
+Bandung, 2016
+PIHAK KEDUA, PIHAK KESATU,"""
+
+
+def test_a_budget_list_in_running_text_gives_one_line_per_item_with_its_wrapped_name():
+    lines = [(b.uraian, b.pagu, b.level, b.source) for b in narrate(PK_LIST).budget]
+    assert lines == [("Peningkatan Produksi Pertanian (APBD)", 30903396770, "program", "narrative"),
+                     ("Pemberdayaan Sumber Daya Pertanian (APBD)", 2208100000, "program", "narrative"),
+                     ("Pencegahan dan Penanggulangan Penyakit, Tanaman, Ternak dan Ikan (APBD)", 4868180000,
+                      "program", "narrative"),
+                     ("Pemasaran dan Pengolahan Hasil Pertanian, Perkebunan, Peternakan, Perikanan dan "
+                      "Kehutanan (APBD)", 3244817500, "program", "narrative")]
+    numbered = "1. Peningkatan Produksi Pertanian (APBD) Rp.30.903.396.770,-\n2. Pemberdayaan (APBD) Rp. 2.208.100.000,-"
+    assert [b.pagu for b in narrate(numbered).budget] == [30903396770, 2208100000]
+
+
+@pytest.mark.parametrize("text", [
+    "Peningkatan Produksi Pertanian (APBD) Rp. 30.903.396.770,-\nBandung, 2016",  # one line is no list
+    "total anggaran yang dialokasikan sebesar Rp. 30.903.396.770,-\ndengan realisasi sebesar Rp. 2.208.100.000,-",
+])
+def test_no_budget_list_from_one_line_or_from_prose(text):
+    assert narrate(text).budget == []

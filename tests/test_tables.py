@@ -178,3 +178,43 @@ def test_numbers_are_no_regional_codes(label):
 ])
 def test_ocr_damaged_headers_get_their_role(text, role):
     assert header_role(text) == role
+
+
+def test_sub_indicators_beside_their_target_lines_are_one_target_each():
+    """PK Disnak (corpus/real/): a parent indikator over '- item' lines, one target line per item."""
+    table = raw([["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+                 ["1", "Meningkatnya Produksi dan\npopulasi ternak:",
+                  "1.2 Jumlah Populasi ternak (ekor) :\n- Sapi potong\n- Domba", "466.272\n12.285.690"],
+                 ["", "", "2.2 Jumlah unit usaha yang\nbersertifikat (unit usaha)\n- Daging", "52"]])
+    assert [(r.indikator_raw, r.target_value) for r in _records(table, "PERJANJIAN KINERJA TAHUN 2016").targets] == [
+        ("1.2 Jumlah Populasi ternak (ekor) : Sapi potong", 466272.0),
+        ("1.2 Jumlah Populasi ternak (ekor) : Domba", 12285690.0),
+        ("2.2 Jumlah unit usaha yang bersertifikat (unit usaha) - Daging", 52.0)]  # one item, one target
+
+
+def test_a_target_beside_a_budget_line_without_sasaran_is_that_lines_target():
+    """Renja Tabel 3.1: kegiatan, indikator, target and pagu on one row; two kegiatan measured by
+    the same indikator and target are two targets."""
+    table = raw([["Kode", "Urusan/ Bidang Urusan Pemerintah Daerah dan Program / Kegiatan", "Indikator Kinerja",
+                  "Target Capaian Kinerja", "Kebutuhan Dana / Pagu Indikatif"],
+                 ["1", "Forum BKPP Tahun I", "Tingkat Kesesuaian Antara\nPerencanaan dengan", "95%", "350.000.000,00"],
+                 ["3", "Monitoring dan Evaluasi Kegiatan", "Tingkat Kesesuaian Antara\nPerencanaan dengan", "95%",
+                  "150.000.000,00"]])
+    targets = _records(table, "Rumusan Rencana Program dan Kegiatan Tahun 2016").targets
+    assert [(r.kegiatan, r.target_value) for r in targets] == [("Forum BKPP Tahun I", 95.0),
+                                                              ("Monitoring dan Evaluasi Kegiatan", 95.0)]
+
+
+def test_jumlah_in_a_sliver_cell_spanning_the_indikator_column_is_an_indikator():
+    """Rencana Aksi Inspektorat (corpus/real/): box rules drawn as thin filled rectangles cut a
+    sliver left of every column, and a data cell starts in it, spanning its column."""
+    table = raw([["■", "SASARAN", "■", "INDIKATOR KINERJA SASARAN", "TARGET", "KEGIATAN", "ANGGARAN"],
+                 ["", "Dipenuhinya kualitas aparat", "Jumlah Auditor bersertifikat", None, "73 orang",
+                  "Pengembangan Kompetensi", "371.120.000"],
+                 ["", "", "Jumlah auditor yang telah mengikuti sertifikasi", None, "24 orang",
+                  "Peningkatan Kinerja Aparatur", "620.250.000"]],
+                spans=((1, 2, 1, 2), (2, 2, 1, 2)))
+    records = _records(table)
+    assert [(r.indikator_raw, r.target_value) for r in records.targets] == [
+        ("Jumlah Auditor bersertifikat", 73.0), ("Jumlah auditor yang telah mengikuti sertifikasi", 24.0)]
+    assert [(r.level, r.uraian_raw, r.pagu) for r in records.pagu][1][1:] == ("Peningkatan Kinerja Aparatur", 620250000)

@@ -1,7 +1,7 @@
 """The text layer's faster paths read exactly what pdfplumber's own calls read.
 
-page_objects.parse_objects vs `Page.parse_objects`, `_cell_texts` vs `Table.extract()`, the
-outside text and word tops from one word extraction vs `extract_text()` + `extract_words()`;
+page_objects.parse_objects vs `Page.parse_objects`, `_cell_texts` vs `Table.extract()` (none of
+these pages draws two texts over each other), the outside text and word tops from one word extraction vs `extract_text()` + `extract_words()`;
 on every page of the digital corpus, two layout draws with borderless tables and a real LKIP.
 """
 
@@ -37,7 +37,7 @@ def test_fast_paths_equal_pdfplumber(path):
         assert [list(o) for k in expected for o in page.objects[k]] == [list(o) for k in expected for o in expected[k]]
         page = _without_padding(page)
         for table in page.find_tables(TABLE_SETTINGS):
-            assert _cell_texts(table.rows, page.chars) == table.extract()
+            assert _cell_texts([list(r.cells) for r in table.rows], page.chars) == table.extract()
         wordmap = WordExtractor().extract_wordmap(page.chars)
         assert _wordmap_to_text(page, wordmap) == page.extract_text()
         assert [w for w, _ in wordmap.tuples] == page.extract_words()

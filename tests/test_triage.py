@@ -36,6 +36,12 @@ def test_invisible_scan_layer_goes_to_ocr():
         assert all(triage_page(p, hidden_layer=True) == "ocr" for p in pdf.pages)
 
 
+def test_text_drawn_under_the_page_image_is_a_hidden_layer():
+    """PK Disnak: the scanner drew its OCR text in render mode 0, then the scan over it."""
+    disnak = ROOT / "corpus/real/pk_disnak_prov_jabar_2016__scan_ocr.pdf"
+    assert all(text_is_hidden(disnak, i) for i in range(3))
+
+
 def test_visible_text_beside_images_is_no_hidden_layer():
     renaksi = ROOT / "corpus/real/renaksi_inspektorat_prov_jabar_2016.pdf"
     assert not any(text_is_hidden(renaksi, i) for i in range(len(pdfium.PdfDocument(renaksi))))

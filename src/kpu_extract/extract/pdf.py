@@ -143,10 +143,11 @@ def _inflate(chunks, inflater):
 
 def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS, hidden_layer: bool = False) -> Method:
     """`text` when the page's text layer is present, looks like real text and its numbers read as
-    numbers, else `ocr`; `ocr` too for an image page whose text is all invisible (`hidden_layer`):
-    a scanner's OCR layer, whose words are unverified and whose table rules live only in the image.
-    Measured on the two such real scans (corpus/real/): the layer read 28 and 0 of their 75 and 7
-    budget lines in the right row (the image's ruled grid is lost, columns run together), OCR 67 and 7."""
+    numbers, else `ocr`; `ocr` too for an image page whose text is all hidden (`hidden_layer`:
+    invisible, or under the scan): a scanner's OCR layer, whose words are unverified and whose table
+    rules live only in the image. Measured on the two invisible layers of corpus/real/: the layer read
+    28 and 0 of their 75 and 7 budget lines in the right row (the image's ruled grid is lost, columns
+    run together), OCR 67 and 7; the layer under the PK Disnak scan 0/6 and 0/25 targets, OCR 6/6, 8/25."""
     if not plumber_page.images:
         return "text"  # nothing to OCR: a digital page, however little text it has
     if hidden_layer:
@@ -176,20 +177,46 @@ def layer_misreads_numbers(text: str) -> bool:
     return misread >= MIN_MISREAD_NUMBERS and misread > MAX_MISREAD_NUMBER_SHARE * len(numbers)
 
 
-def text_is_hidden(path: str | Path, index: int) -> bool:
-    """Whether the text of page `index` (0-based) is all drawn invisible (render mode 3), as OCR
-    layers are; False when pdfium cannot open the file (the full read reports why)."""
+def text_is_hidden(path: str | Path, index: int, page_image: bool = True) -> bool:
+    """Whether the text of page `index` (0-based) is all hidden from view, as OCR layers are: drawn
+    invisible (render mode 3), or, on a page with a `page_image` (one image over SCAN_IMAGE_COVER of
+    it), drawn first and then covered by that image (a scanner's layer under its scan: PK Disnak);
+    False when pdfium cannot open the file (the full read reports why)."""
     with _pdfium(path) as pdf:
         if pdf is None:
             return False
         page = pdf[index]
-        hidden = False
-        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=2):
-            hidden = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
-            if not hidden:  # a digital page with a logo: its first text object is visible
-                break
+        width, height = page.get_size()
+        shown: list[tuple[float, float, float, float]] = []  # visible text not (yet) under an image
+        any_text = False
+        for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE), max_depth=2):
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                bounds = obj.get_bounds()
+                if _area(bounds) >= SCAN_IMAGE_COVER * width * height:
+                    shown = [b for b in shown if not _within(b, bounds)]
+                continue
+            any_text = True
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                if not page_image:  # a digital page with a logo: its first visible text decides
+                    break
+                shown.append(obj.get_bounds())
+        else:
+            page.close()
+            return any_text and not shown
         page.close()
-        return hidden
+        return False
+
+
+def _within(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
+    return (inner[0] >= outer[0] - 1 and inner[1] >= outer[1] - 1 and inner[2] <= outer[2] + 1
+            and inner[3] <= outer[3] + 1)
+
+
+def _has_page_image(plumber_page) -> bool:
+    """Whether an image covers SCAN_IMAGE_COVER of the page (a scan; not a logo beside text)."""
+    area = float(plumber_page.width) * float(plumber_page.height)
+    return any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_IMAGE_COVER * area
+               for im in plumber_page.images)
 
 
 def read_page(path: str | Path, index: int, settings: ExtractSettings = DEFAULT_SETTINGS) -> Page:
@@ -238,7 +265,7 @@ def _read_guarded(path: str, plumber_page, number: int, settings: ExtractSetting
     method: Method = "text"
     try:
         parse_objects(plumber_page)
-        hidden = bool(plumber_page.images) and text_is_hidden(path, number - 1)
+        hidden = bool(plumber_page.images) and text_is_hidden(path, number - 1, _has_page_image(plumber_page))
         method = triage_page(plumber_page, settings, hidden)
         return READERS[method](path, plumber_page, number, settings)
     except PageUnreadable as exc:

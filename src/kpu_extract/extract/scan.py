@@ -1,7 +1,8 @@
 """The OCR path: a scanned page -> Page(method="ocr"), the same structure the text layer gives.
 
-Stages: render -> upright (quarter and half turns) -> deskew -> find rules -> denoise -> remove
-rules -> OCR words -> grids -> cells -> re-read unparsed amounts -> running text. Coordinates are PDF points of the upright, deskewed page.
+Stages: render -> upright (quarter and half turns) -> deskew -> find rules -> square a photographed
+page -> denoise -> remove rules -> OCR words -> grids -> cells -> re-read unparsed amounts -> running
+text. Coordinates are PDF points of the upright, deskewed (and squared) page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from kpu_extract.extract.cells import words_in, words_to_cells
 from kpu_extract.extract.grid import (Grid, grid_line_mask, header_box_grid, image_to_line_masks, masks_to_grids,
                                       words_to_grid, words_to_lines)
 from kpu_extract.extract.engines import get_engine
+from kpu_extract.extract.keystone import rectify
 from kpu_extract.extract.model import Page, RawTable, Word
 from kpu_extract.extract.reread import reread_empty_cells, reread_money_cells, second_reading
 from kpu_extract.extract.settings import OcrSettings
@@ -79,6 +81,7 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     # Rules are found before the median: it erases the 1-px stretches of a bitonal scan's thin
     # rules (the PK ESDM scan of corpus/real: its header row read as one cell, no target column).
     masks = image_to_line_masks(gray, dpi)
+    gray, masks = rectify(gray, masks, dpi)  # a page photographed at an angle
     gray = raster.denoise(gray)
     ruled = masks_to_grids(masks, dpi)
     ocr_image = raster.remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)

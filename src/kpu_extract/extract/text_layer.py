@@ -14,6 +14,7 @@ camelot-py 2.0.0 stream 0.800 (0.40 vs 0.18 s/page); both cut words and wrapped 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -38,6 +39,13 @@ BAND_PT = 10.0  # characters are matched to the cells of their horizontal band o
 # which then starts within HEADER_BOX_GAP points below it.
 RULED_MIN_ROWS = 4
 HEADER_BOX_GAP = 25.0
+# Outer vertical rules that run on at least this far below a table's last horizontal rule close it.
+CLOSE_MIN_PT = 6.0
+# A horizontal rule through this share of a row-spanning cell's width cuts the cell at that row.
+CROSSING_COVER = 0.8
+# Characters overlapping by over this share of their width, on baselines OVERLAY_MIN_DY to
+# OVERLAY_MAX_DY (pdfplumber's line tolerance) apart, are two texts drawn over each other.
+OVERLAY_SHARE, OVERLAY_MIN_DY, OVERLAY_MAX_DY = 0.5, 0.6, 3.0
 # A shaded box is a filled schedule cell when it is darker than this gray and no larger than this.
 FILL_MAX_SHADE, FILL_MAX_PT = 0.8, 60.0
 
@@ -62,7 +70,8 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
     found = page.find_tables(TABLE_SETTINGS)
     chars = page.chars
     fills = _fills(page)
-    tables = [_table_to_raw(t, number, i, chars, fills) for i, t in enumerate(found)]
+    index = _page_index(page.edges, chars) if found else None
+    tables = [_table_to_raw(t, number, i, chars, fills, index) for i, t in enumerate(found)]
     # shaded schedule cells drawn as boxes make grids of their own, holding no text
     tables = [t for t in tables if any((c or "").strip() for row in t.rows for c in row)]
     words = [Word(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], bold="Bold" in w.get("fontname", ""))
@@ -82,6 +91,37 @@ def plumber_page_to_page(page: pdfplumber.page.Page, number: int) -> Page:
             t.words_below = sum(1 for top in tops if top > t.bbox[3])
     return Page(number=number, method="text", width=float(page.width), height=float(page.height),
                 tables=[t for t in tables if t.n_rows], text=text)
+
+
+@dataclass(frozen=True)
+class _PageIndex:
+    """A page's rules and character centres, indexed once for all its tables."""
+
+    vertical: dict[int, list[tuple[float, float]]]  # round(x) -> (top, bottom) of each vertical rule
+    horizontal: dict[int, list[tuple[float, float]]]  # round(y) -> (x0, x1) of each horizontal rule
+    mids: list[tuple[float, float]]  # (y, x) centres of the printed characters, by y
+
+
+def _page_index(edges: list[dict], chars: list[dict]) -> _PageIndex:
+    vertical: dict[int, list[tuple[float, float]]] = {}
+    horizontal: dict[int, list[tuple[float, float]]] = {}
+    for e in edges:
+        if e["orientation"] == "v":
+            vertical.setdefault(round(e["x0"]), []).append((e["top"], e["bottom"]))
+        else:
+            horizontal.setdefault(round(e["top"]), []).append((e["x0"], e["x1"]))
+    mids = sorted(((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2) for c in chars if c["text"].strip())
+    return _PageIndex(vertical, horizontal, mids)
+
+
+def _open_bottom(index: _PageIndex, bbox: tuple) -> float | None:
+    """Where a ruled table's outer vertical rules end when both run on below its last horizontal
+    rule: an Excel export may draw no bottom border at a page break (Renja Tabel 3.1: the last
+    kegiatan row stands between the last rule and the verticals' end); None when they do not."""
+    x0, _, x1, bottom = bbox
+    ends = [max((b for k in range(round(x) - 2, round(x) + 3) for t, b in index.vertical.get(k, ()) if t <= bottom),
+                default=bottom) for x in (x0, x1)]
+    return min(ends) if min(ends) >= bottom + CLOSE_MIN_PT and max(ends) - min(ends) <= 2 else None
 
 
 def _wordmap_to_text(page: pdfplumber.page.Page, wordmap: WordMap) -> str:
@@ -171,16 +211,24 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple] = ()) -> RawTable:
-    table_rows = table.rows
+def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple] = (),
+                  page_index: _PageIndex | None = None) -> RawTable:
+    grid = [list(row.cells) for row in table.rows]
+    open_bottom = _open_bottom(page_index, table.bbox) if page_index else None
+    if open_bottom is not None:  # the row below the last rule, as open slots
+        grid.append([None] * len(grid[-1]) if grid else [])
+    extent = (*table.bbox[:3], open_bottom or table.bbox[3])
+    if page_index:
+        grid = _with_open_slots(_split_at_crossing_rules(grid, page_index), extent, page_index)
+    table_rows = [row for row in grid if any(row)]
     text_rows = _cell_texts(table_rows, chars)
     _mark_filled_cells(table_rows, text_rows, fills)
-    bboxes = [c for c in table.cells]
+    bboxes = [c for row in table_rows for c in row if c is not None]
     slots = _Slots(xs=sorted({round(b[0], 1) for b in bboxes}), tops=sorted({round(b[1], 1) for b in bboxes}))
     bold = _bold_by_cell(bboxes, chars)
     cells: list[Cell] = []
     for r, row in enumerate(table_rows):
-        for c, bbox in enumerate(row.cells):
+        for c, bbox in enumerate(row):
             if bbox is None:
                 continue
             text = text_rows[r][c] or ""
@@ -189,7 +237,74 @@ def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list
             cells.append(Cell(text=text, row=r, col=c, row_span=max(1, row_end - r + 1),
                               col_span=max(1, col_end - c + 1), bold=bold.get(bbox, False), bbox=bbox))
     rows = [[cell if cell is None else cell.strip() for cell in row] for row in text_rows]
-    return RawTable(page=number, index=index, rows=rows, cells=cells, bbox=table.bbox, strategy="lines")
+    return RawTable(page=number, index=index, rows=rows, cells=cells, bbox=extent, strategy="lines")
+
+
+def _with_open_slots(grid: list[list[tuple | None]], bbox: tuple, index: _PageIndex) -> list[list[tuple | None]]:
+    """Cell boxes by row and column, with the slots that no cell covers but that hold characters
+    made cells of their own: an Excel export may rule a column's rows short of its left border
+    (Renja Tabel 3.1: the kegiatan rows' rules start 10 pt right of the column's rule), so
+    pdfplumber forms no cell there and the kode and kegiatan texts would be lost."""
+    n_cols = max(map(len, grid), default=0)
+    xs = [min((row[c][0] for row in grid if c < len(row) and row[c]), default=None) for c in range(n_cols)]
+    tops = [min((c[1] for c in row if c), default=None) for row in grid]
+    if tops and tops[-1] is None:  # an open row below the last rule starts at the lowest cell's bottom
+        tops[-1] = max((c[3] for row in grid for c in row if c), default=None)
+    if not grid or None in xs or None in tops:
+        return grid
+    xs.append(bbox[2])
+    tops.append(bbox[3])
+    covered = set()
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell is not None:
+                cols = range(c, bisect_left(xs, cell[2] - 1, lo=c + 1))
+                covered.update((k, j) for k in range(r, bisect_left(tops, cell[3] - 1, lo=r + 1)) for j in cols)
+    inked = {(bisect_right(tops, y) - 1, bisect_right(xs, x) - 1)
+             for y, x in index.mids[bisect_left(index.mids, (tops[0],)):bisect_left(index.mids, (tops[-1],))]
+             if xs[0] <= x < xs[-1]}
+    out = [list(row) + [None] * (n_cols - len(row)) for row in grid]
+    for r, c in sorted(inked - covered):
+        out[r][c] = (xs[c], tops[r], xs[c + 1], tops[r + 1])
+    return out
+
+
+def _split_at_crossing_rules(grid: list[list[tuple | None]], index: _PageIndex) -> list[list[tuple | None]]:
+    """Cells over several rows cut where a horizontal rule crosses most of their width: a merged
+    cell has no rule through it, but an Excel export whose row rules stop short of a column's left
+    rule gives pdfplumber no corner there (Renja Tabel 3.1: six kegiatan rows read as one cell)."""
+    tops = [min((c[1] for c in row if c), default=math.inf) for row in grid]
+    rules = index.horizontal
+    out = [list(row) for row in grid]
+    for r, row in enumerate(out):
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = cell
+            inside = range(r + 1, bisect_left(tops, bottom - 1, lo=r + 1))
+            cuts = [(k, tops[k]) for k in inside if tops[k] > top + 1 and out[k][c] is None
+                    and _covered_share(rules, tops[k], x0, x1) >= CROSSING_COVER]
+            if not cuts:
+                continue
+            for (k, y), (_, y_next) in zip([(r, top)] + cuts, cuts + [(None, bottom)]):
+                out[k][c] = (x0, y, x1, y_next)
+    return out
+
+
+def _covered_share(rules: dict[int, list[tuple[float, float]]], y: float, x0: float, x1: float) -> float:
+    """Share of [x0, x1] that horizontal rules within a point of height y cover."""
+    spans = sorted((max(a, x0), min(b, x1)) for k in (round(y) - 1, round(y), round(y) + 1)
+                   for a, b in rules.get(k, ()) if min(b, x1) > max(a, x0))
+    covered, end = 0.0, x0
+    for a, b in spans:
+        if b > end:
+            covered += b - max(a, end)
+            end = b
+    return covered / (x1 - x0) if x1 > x0 else 0.0
+
+
+def _union(boxes: list[tuple]) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _cell_texts(table_rows: list, chars: list[dict]) -> list[list[str | None]]:
@@ -200,30 +315,41 @@ def _cell_texts(table_rows: list, chars: list[dict]) -> list[list[str | None]]:
     mids = [m for m, _ in by_mid]
     out: list[list[str | None]] = []
     for row in table_rows:
-        x0, top, x1, bottom = row.bbox
+        x0, top, x1, bottom = _union([c for c in row if c is not None])
         row_chars = [chars[i] for i in sorted(i for _, i in by_mid[bisect_left(mids, top):bisect_left(mids, bottom)])
                      if x0 <= (chars[i]["x0"] + chars[i]["x1"]) / 2 < x1]
         texts: list[str | None] = []
-        for cell in row.cells:
+        for cell in row:
             if cell is None:
                 texts.append(None)
                 continue
             cx0, ctop, cx1, cbottom = cell
             inside = [c for c in row_chars if cx0 <= (c["x0"] + c["x1"]) / 2 < cx1
                       and ctop <= (c["top"] + c["bottom"]) / 2 < cbottom]
-            texts.append(extract_text(inside) if inside else "")
+            texts.append(_chars_to_text(inside) if inside else "")
         out.append(texts)
     return out
+
+
+def _chars_to_text(chars: list[dict]) -> str:
+    """pdfplumber's text of a cell's characters; two texts drawn over each other on nearly the same
+    line (a clipped Excel cell's hidden text under the visible one: 'ProKgoroarmdinaPseir' for
+    'Program Perencanaan' over 'Koordinasi dan') are read as separate lines, not interleaved."""
+    by_x = sorted(chars, key=lambda c: c["x0"])
+    overlaid = any(b["x0"] < a["x1"] - OVERLAY_SHARE * (a["x1"] - a["x0"]) and
+                   OVERLAY_MIN_DY <= abs(a["top"] - b["top"]) < OVERLAY_MAX_DY
+                   for a, b in zip(by_x, by_x[1:]) if a["text"].strip() and b["text"].strip())
+    return extract_text(chars, y_tolerance=OVERLAY_MIN_DY / 2) if overlaid else extract_text(chars)
 
 
 def _mark_filled_cells(table_rows: list, text_rows: list[list[str | None]], fills: list[tuple]) -> None:
     """An empty cell under a shaded box reads FILLED_MARK, in rows that also hold unshaded text
     (a header row shaded as a whole is left as it is)."""
     for r, row in enumerate(table_rows):
-        shaded = {c for c, bbox in enumerate(row.cells) if bbox is not None and any(
+        shaded = {c for c, bbox in enumerate(row) if bbox is not None and any(
             f[0] - 1 <= (bbox[0] + bbox[2]) / 2 <= f[2] + 1 and f[1] - 1 <= (bbox[1] + bbox[3]) / 2 <= f[3] + 1
             for f in fills)}
-        if shaded and any(text_rows[r][c] for c in range(len(row.cells)) if c not in shaded):
+        if shaded and any(text_rows[r][c] for c in range(len(row)) if c not in shaded):
             for c in shaded:
                 if not (text_rows[r][c] or "").strip():
                     text_rows[r][c] = FILLED_MARK

@@ -11,6 +11,9 @@ from .vocabulary import Vocabulary, canonical_satker_from_text
 
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _NAMED_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(20[0-4]\d)\b", re.I)
+# A realisation report is about the year its table header names as realised ('Realisasi Renja
+# BPMPD Tahun 2013'), not the Renstra horizon or the forward year its title block prints first.
+_REALISED_YEAR = re.compile(r"\brealisasi\s+(?:[a-z]+\s+){1,3}tahun\s+(20[0-4]\d)\b", re.I)
 # How far after the title phrase the year may stand (title blocks put it within a few lines).
 YEAR_WINDOW = 250
 TITLE_PAGES = 2
@@ -29,7 +32,8 @@ def document_to_meta(doc: Document, vocab: Vocabulary) -> DocMeta:
     """Classify a document from the text of its first pages (title block)."""
     head = "\n".join(p.text + "\n" + _table_text(p) for p in doc.pages[:TITLE_PAGES])
     doc_type, at = title_to_doc_type(head, vocab)
-    year = _year(head, at)
+    realised = _REALISED_YEAR.search("\n".join(_table_text(p) for p in doc.pages[:TITLE_PAGES]))
+    year = int(realised.group(1)) if doc_type == "LAPTAH" and realised else _year(head, at)
     satker = canonical_satker_from_text(head) or canonical_satker_from_text(doc.text) or printed_agency(
         "\n".join(p.text + "\n" + _table_text(p, AGENCY_TABLE_ROWS, "\n") for p in doc.pages[:TITLE_PAGES]),
         regions_of([e.canonical for e in vocab.entries("satker")]))

@@ -39,6 +39,13 @@ _LIST_ITEM = re.compile(r"^[\-•➤>*·▪]|^(?:[A-Za-z]|\d{1,2})[.)]\s")
 _MARKER = re.compile(r"^[\s\-•➤>*·▪]*(?:(?:[A-Za-z]|\d{1,2})[.)]\s+)?[\s*]*")  # '- a. **Title' -> 'Title'
 # A line that ends a sentence or a heading (so the next line starts something new).
 _LINE_END = re.compile(r"[.:;!?%)]\**$")
+# A budget list in running text (a PK's programs under its target table, no rules, no header):
+# 'Peningkatan Produksi Pertanian (APBD)   Rp. 30.903.396.770,-', one item a line, the name
+# wrapped onto at most LIST_WRAP lines below; only as a run of at least LIST_MIN_ITEMS such lines.
+_LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?P<name>[^\d\n][^\n]*?)\s*"
+                        r"(?P<pagu>Rp\.?\s*\d{1,3}(?:\.\d{3})+(?:,-|,00)?)\s*$", re.I)
+_PROSE = re.compile(r"\b(?:sebesar|senilai|dengan|yaitu|adalah|realisasi)\b", re.I)
+LIST_MIN_ITEMS, LIST_WRAP = 2, 2
 
 
 @dataclass
@@ -87,7 +94,43 @@ def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
                 out.budget.append(draft)
             previous = heading if heading.level != "total" else previous
             last_end = m.end()
+        out.budget.extend(_budget_list(page.number, text, page.method == "text", out))
     return out
+
+
+def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[BudgetDraft]:
+    """The items of a budget list in the running text (program lines, each ending in its amount);
+    a wrapped name continues on the lines below until it closes with ')' or '.'."""
+    items: list[tuple[list[str], str]] = []
+    run: list[tuple[list[str], str]] = []
+    wrap = 0
+    for line in [ln.strip() for ln in text.splitlines()] + [""]:
+        m = _LIST_LINE.match(line)
+        if m and not _PROSE.search(m.group("name")):
+            run.append(([_MARKER.sub("", m.group("name")).strip()], m.group("pagu")))
+            wrap = 0
+            continue
+        open_name = run and not _LINE_END.search(run[-1][0][-1])
+        if line and open_name and wrap < LIST_WRAP and not any(ch.isdigit() for ch in line):
+            run[-1][0].append(line)
+            wrap += 1
+            continue
+        if len(run) >= LIST_MIN_ITEMS:
+            items += run
+        run, wrap = [], 0
+    drafts = []
+    for name, amount in items:
+        try:
+            pagu = parse_rupiah(amount, ocr=not text_layer)
+        except UnparsedValue as exc:
+            out.review.append(ReviewDraft(page, "pagu", "narrative", amount, Reason.UNPARSED_AMOUNT, detail=exc.reason))
+            continue
+        draft = BudgetDraft(page=page, level="program", uraian=" ".join(" ".join(name).split()), pagu=pagu,
+                            source="narrative")
+        if text_layer:
+            draft.evidence = {"pagu": {"text_layer"}}
+        drafts.append(draft)
+    return drafts
 
 
 def _heading(text: str, m: re.Match) -> _Heading:

@@ -204,6 +204,8 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
         label = text[filled[0]]
         total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
+        if total and not _TOTAL_LABEL.match(label) and _spans_into(at.get((r, filled[0])), line_cols):
+            total = False  # 'Jumlah auditor ...' in a sliver cell spanning the indikator column
         bold = table.is_bold(r)
         found = [at.get((r, c)) for c in range(len(cells))]
         # A group row (program / kegiatan / output) fills label columns only: spanning, or its
@@ -221,6 +223,12 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
                             confs=[f.conf if f else 100.0 for f in found],
                             seconds=[f.second if f else None for f in found]))
     return out
+
+
+def _spans_into(cell, columns: set[int]) -> bool:
+    """Whether a cell spans one of `columns` (a ruled table of thin box rules: the text of a cell
+    starts in the sliver left of its column)."""
+    return cell is not None and any(c in columns for c in range(cell.col, cell.col + cell.col_span))
 
 
 def unwrapped_code(text: str) -> str:

@@ -15,7 +15,7 @@ from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
 from .readings import Reading, cell_to_reading
 from .reasons import Reason
 from .rows import CODE, LogicalTable, TableRow
-from .values import UnparsedValue, cell_to_months, parse_percent
+from .values import UnparsedValue, cell_to_months, parse_percent, parse_target
 from .vocabulary import Vocabulary
 
 # Bullets as printed and as OCR reads them ('•' comes back as '*', '¢', '«', '»', '“').
@@ -23,6 +23,7 @@ _ITEM_MARK = re.compile(r"^\s*(?:[•·▪●◦‣■□*¢«»“”\"°\-–]
 _LABEL = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+", re.I)
 _LEADING_NO = re.compile(r"^\s*\d{1,2}\.?\s+(?=\D)")
 _NO_TARGET = ("-", "–", "—")
+_SUB_ITEM = re.compile(r"^[\-–]\s+")
 
 
 def split_items(text: str) -> list[str]:
@@ -226,11 +227,13 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
     if target and (sasaran or indikator) and (indikator or target.strip() not in _NO_TARGET):
         measured = not has_budget and lt.columns.col("realisasi") is not None
         box, conf, second = lt.cell(row, "target_indikator" if lt.value(row, "target_indikator") else "target")
-        out.targets.append(TargetDraft(
-            row.page, sasaran, indikator, None, " ".join(target.split()),
-            realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
-            capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf,
-            second=second))
+        pairs = sub_indicators(lt.value(row, "indikator"), target) or [(indikator, target)]
+        for name, value in pairs:
+            out.targets.append(TargetDraft(
+                row.page, sasaran, name, _line_of(lt, row, kegiatan, has_budget), " ".join(value.split()),
+                realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
+                capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf,
+                second=second if len(pairs) == 1 else None))
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
         box, conf, second = lt.cell(row, "target_kegiatan")
@@ -241,6 +244,36 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
             out.targets.append(TargetDraft(row.page, sasaran, indikator_kegiatan or indikator, k,
                                            " ".join(target_kegiatan.split()),
                                            bbox=box, conf=conf, second=second))
+
+
+def sub_indicators(indikator: str, target: str) -> list[tuple[str, str]] | None:
+    """A parent indikator over '- item' lines, beside as many target lines: one target per item,
+    named parent + item ('Jumlah Populasi ternak (ekor) : - Domba' / '12.285.690' ->
+    'Jumlah Populasi ternak (ekor) : Domba'); None when the cell holds no such list."""
+    lines = [ln.strip() for ln in indikator.splitlines() if ln.strip()]
+    first = next((i for i, ln in enumerate(lines) if _SUB_ITEM.match(ln)), None)
+    if not first:
+        return None
+    items: list[str] = []
+    for ln in lines[first:]:
+        if _SUB_ITEM.match(ln):
+            items.append(_SUB_ITEM.sub("", ln))
+        else:
+            items[-1] = f"{items[-1]} {ln}"
+    values = [ln.strip() for ln in target.splitlines() if ln.strip()]
+    if len(items) < 2 or len(values) != len(items) or any(parse_target(v).value is None for v in values):
+        return None
+    parent = " ".join(lines[:first])
+    return [(f"{parent} {item}", value) for item, value in zip(items, values)]
+
+
+def _line_of(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool) -> str | None:
+    """The budget line whose indikator a row's target measures, in a table of budget lines without a
+    sasaran column (Renja Tabel 3.1: kegiatan, indikator, target, pagu on one row); else None."""
+    if not has_budget or lt.columns.col("sasaran") is not None:
+        return None
+    names = kegiatan or [" ".join(lt.value(row, "uraian").split())]
+    return names[0] if len(names) == 1 and names[0] else None
 
 
 def _cell_months(raw: str, cell: str, where: dict, ocr: bool) -> list[int]:
