@@ -40,18 +40,31 @@ def ascender_balance(gray: np.ndarray) -> tuple[float, int]:
     ink = ink & (1 - rules)
     smeared = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, _SMEAR_PX), np.uint8))
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(smeared, connectivity=8)
-    above = below = 0.0
-    blobs = 0
-    for x, y, bw, bh, _area in stats[1:n]:
-        if not (_WORD_HEIGHT[0] <= bh <= _WORD_HEIGHT[1] and bw >= 2 * bh):
-            continue
-        profile = ink[y:y + bh, x:x + bw].sum(axis=1).astype(np.float64)
-        core = np.flatnonzero(profile >= _CORE_SHARE * profile.max())
-        above += profile[:core[0]].sum()
-        below += profile[core[-1] + 1:].sum()
-        blobs += 1
+    x, y, bw, bh = (stats[1:n, k] for k in range(4))
+    text = (bh >= _WORD_HEIGHT[0]) & (bh <= _WORD_HEIGHT[1]) & (bw >= 2 * bh)
+    profile = _row_ink(ink, x[text], y[text], bw[text], bh[text])
+    # Per blob (one row of `profile`): the core is its rows from the first to the last one holding
+    # at least _CORE_SHARE of its densest row; the ink above and below the core is counted.
+    depth = np.arange(profile.shape[1])
+    dense = profile >= _CORE_SHARE * profile.max(axis=1, keepdims=True)
+    first = dense.argmax(axis=1)[:, None]
+    last = profile.shape[1] - 1 - dense[:, ::-1].argmax(axis=1)[:, None]
+    above, below = float(profile[depth < first].sum()), float(profile[depth > last].sum())
     total = above + below
-    return ((above - below) / total if total else 0.0), blobs
+    return ((above - below) / total if total else 0.0), len(profile)
+
+
+def _row_ink(ink: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Ink per row inside each box (x, y, w, h), one row per box, padded with 0 past its height.
+
+    From the integral image, so the page is summed once instead of once per blob (a Python loop
+    over ~1000 blobs took 15-25 ms a page)."""
+    summed = cv2.integral(ink)  # (rows + 1) x (cols + 1): ink above and left of each corner
+    depth = np.arange(_WORD_HEIGHT[1])
+    rows = np.minimum(y[:, None] + depth, ink.shape[0] - 1)
+    left, right = x[:, None], (x + w)[:, None]
+    row_sums = (summed[rows + 1, right] - summed[rows, right]) - (summed[rows + 1, left] - summed[rows, left])
+    return np.where(depth < h[:, None], row_sums, 0)
 
 
 def may_be_upside_down(gray: np.ndarray) -> bool:
