@@ -23,7 +23,7 @@ from kpu_extract.normalize.schema import DATASETS
 from kpu_extract.pipeline import progress as progress_mod
 from kpu_extract.pipeline.cli import main
 from kpu_extract.pipeline.process import DocResult, PageSplit, document_task, file_digest, process_document
-from kpu_extract.pipeline.run import CACHE_DIRNAME, RunSettings, process_documents
+from kpu_extract.pipeline.run import CACHE_DIRNAME, RunSettings, _TaskQueue, process_documents
 
 DIGITAL = ["pk_kota_serang_2022.pdf", "rkt_kota_serang_2021.pdf", "rak_kab_tabanan_2023.pdf",
            "lakip_kota_serang_2022.pdf", "rak_kab_serang_2023.pdf"]
@@ -69,7 +69,9 @@ def batch(tmp_path_factory) -> tuple[Path, dict[str, pd.DataFrame]]:
 
 def test_long_scan_is_split_into_page_tasks_and_reassembled():
     digest = file_digest(SCAN)
-    assert document_task(str(SCAN), digest) == PageSplit(str(SCAN), 2)
+    split = document_task(str(SCAN), digest)
+    assert isinstance(split, PageSplit) and (split.path, split.n_pages) == (str(SCAN), 2)
+    assert len(split.weights) == 2 and all(w > 0 for w in split.weights)  # both pages are images
     digital = CORPUS / DIGITAL[0]
     assert isinstance(document_task(str(digital), file_digest(digital)), DocResult)  # digital: one task
     settings = RunSettings(out=Path("unused"), workers=2, progress="none")
@@ -77,6 +79,28 @@ def test_long_scan_is_split_into_page_tasks_and_reassembled():
     whole = process_document(str(SCAN), digest)  # the same document read in one task
     assert split.document == whole.document and split.document.status == "ok"
     assert split.rows == whole.rows and split.rows["targets"]
+
+
+def test_queued_tasks_go_out_reassembly_first_then_documents_then_heaviest_pages():
+    class Recorder:
+        def __init__(self):
+            self.sent = []
+
+        def submit(self, key, fn, *args):
+            self.sent.append(key)
+
+    executor = Recorder()
+    queue = _TaskQueue(executor, limit=1)
+    queue.put((1, 0.0), "doc a", len)  # out at once: nothing else is out
+    for key, weight in (("light", 1.0), ("heavy", 5.0), ("mid", 3.0)):
+        queue.put((2, -weight), key, len)
+    queue.put((1, 0.0), "doc b", len)
+    assert executor.sent == ["doc a"]
+    queue.done()
+    queue.put((0, 0.0), "reassembly", len)
+    for _ in range(5):
+        queue.done()
+    assert executor.sent == ["doc a", "doc b", "reassembly", "heavy", "mid", "light"]
 
 
 # --- crash safety and the cache --------------------------------------------------------------------

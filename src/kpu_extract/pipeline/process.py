@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import PIPELINE_VERSION
 from ..errors import KpuExtractError
 from ..extract.model import Document, Page, PageWarning, ReadFailure, unexpected_message, warnings_to_error
-from ..extract.pdf import pdf_to_document, read_page, scan_like_pages
+from ..extract.pdf import ocr_weights, pdf_to_document, read_page, scan_like_pages
 from ..extract.settings import ExtractSettings
 from ..normalize.decisions import Decision
 from ..normalize.document import document_to_records
@@ -44,6 +44,7 @@ class PageSplit:
 
     path: str
     n_pages: int
+    weights: tuple[float, ...] = ()  # a rough OCR cost per page (pdf.ocr_weights), heaviest run first
 
 
 def file_digest(path: str | Path) -> str:
@@ -71,7 +72,7 @@ def document_task(path: str, digest: str, settings: ExtractSettings | None = Non
     except KpuExtractError as exc:
         return failed_result(path, digest, exc.message)
     if counts and counts[0] > 1 and counts[1] > 0:
-        return PageSplit(path, counts[0])
+        return PageSplit(path, counts[0], tuple(ocr_weights(path)))
     return process_document(path, digest, settings, decisions)
 
 

@@ -10,6 +10,8 @@ One run at a time writes a folder: a second run into it waits (DIR/.kpu-lock, st
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
 import os
 import shutil
@@ -190,22 +192,25 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
     decisions = decisions or {}
     xs = settings.extract
     executor = open_executor(settings.executor, settings.workers, settings.scheduler)
+    queue = _TaskQueue(executor, settings.workers + 1 if settings.executor == "local" else None)
     try:
         for p in paths:
-            executor.submit(("doc", p), document_task, p, digests[p], xs, decisions.get(p, ()))
+            queue.put((1, 0.0), ("doc", p), document_task, p, digests[p], xs, decisions.get(p, ()))
         pages: dict[str, list] = {}
         for (kind, path, *index), out in executor.completed():
+            queue.done()
             if isinstance(out, PageSplit):
                 log.debug("%s: %d pages, one task each", path, out.n_pages)
                 pages[path] = [None] * out.n_pages
-                for i in range(out.n_pages):
-                    executor.submit(("page", path, i), page_task, path, i, xs)
+                weights = out.weights if len(out.weights) == out.n_pages else (0.0,) * out.n_pages
+                for i, weight in enumerate(weights):
+                    queue.put((2, -weight), ("page", path, i), page_task, path, i, xs)
             elif kind == "page":
                 pages[path][index[0]] = ReadFailure(f"{path}: {out.message}") if isinstance(out, WorkerDied) else out
                 progress.page_done()
                 if all(p is not None for p in pages[path]):
-                    executor.submit(("pages", path), pages_to_result, path, digests[path], pages.pop(path),
-                                    decisions.get(path, ()))
+                    queue.put((0, 0.0), ("pages", path), pages_to_result, path, digests[path], pages.pop(path),
+                              decisions.get(path, ()))
             else:
                 if isinstance(out, WorkerDied):
                     out = failed_result(path, digests[path], f"{path}: {out.message}")
@@ -213,3 +218,36 @@ def process_documents(paths: list[str], digests: dict[str, str], settings: RunSe
                 yield path, out
     finally:
         executor.close()
+
+
+class _TaskQueue:
+    """Tasks held here until a worker is free, then handed out lowest rank first (ties in order).
+
+    A finished document's reassembly goes first, then the documents' first tasks (which find the
+    pages to split), then the page tasks, heaviest OCR weight first (pdf.ocr_weights), so a batch
+    ends on light pages rather than on one worker reading the heaviest page alone. The 15 bench
+    pages on 2 workers, replayed from their CPU times: 17.4 s in document order, 16.9 s heaviest
+    first, 16.5 s for a perfect split. `limit` tasks are out at a time (None: all at once, for a
+    Dask cluster, which schedules on its own).
+    """
+
+    def __init__(self, executor, limit: int | None) -> None:
+        self._executor, self._limit = executor, limit
+        self._heap: list = []
+        self._order = itertools.count()
+        self._out = 0
+
+    def put(self, rank: tuple[int, float], key, fn, *args) -> None:
+        heapq.heappush(self._heap, (rank, next(self._order), key, fn, args))
+        self._feed()
+
+    def done(self) -> None:
+        """One task came back."""
+        self._out -= 1
+        self._feed()
+
+    def _feed(self) -> None:
+        while self._heap and (self._limit is None or self._out < self._limit):
+            _rank, _n, key, fn, args = heapq.heappop(self._heap)
+            self._executor.submit(key, fn, *args)
+            self._out += 1
