@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..extract.model import Document
 from .drafts import BudgetDraft, Drafts, ReviewDraft
 from .reasons import Reason
+from .rows import TOTAL_LABEL
 from .tables import program_name
 from .values import UnparsedValue, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
@@ -125,8 +126,9 @@ def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[Bu
         except UnparsedValue as exc:
             out.review.append(ReviewDraft(page, "pagu", "narrative", amount, Reason.UNPARSED_AMOUNT, detail=exc.reason))
             continue
-        draft = BudgetDraft(page=page, level="program", uraian=" ".join(" ".join(name).split()), pagu=pagu,
-                            source="narrative")
+        uraian = " ".join(" ".join(name).split())
+        level = "total" if TOTAL_LABEL.match(uraian) else "program"  # 'Jumlah Rp. X,-' closing the list
+        draft = BudgetDraft(page=page, level=level, uraian=uraian, pagu=pagu, source="narrative")
         if text_layer:
             draft.evidence = {"pagu": {"text_layer"}}
         drafts.append(draft)
