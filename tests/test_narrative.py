@@ -225,3 +225,11 @@ def test_a_total_line_closing_a_budget_list_is_its_total_not_a_program():
         ("program", "Peningkatan Produksi Pertanian (APBD)", 30903396770),
         ("program", "Pemberdayaan Sumber Daya Pertanian (APBD)", 2208100000),
         ("total", "Jumlah", 33111496770)]
+
+
+def test_the_lines_below_a_budget_lists_last_item_are_no_part_of_its_name_unless_they_close_it():
+    text = ("Program Pelayanan Administrasi Perkantoran Rp. 1.000.000,-\n"
+            "Program Peningkatan Sarana dan Prasarana Aparatur Rp. 2.000.000,-\n"
+            "KEPALA DINAS PETERNAKAN\nPROVINSI JAWA BARAT")
+    assert [b.uraian for b in narrate(text).budget] == ["Program Pelayanan Administrasi Perkantoran",
+                                                        "Program Peningkatan Sarana dan Prasarana Aparatur"]

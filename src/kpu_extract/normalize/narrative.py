@@ -101,7 +101,8 @@ def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
 
 def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[BudgetDraft]:
     """The items of a budget list in the running text (program lines, each ending in its amount);
-    a wrapped name continues on the lines below until it closes with ')' or '.'."""
+    a wrapped name continues on the lines below until it closes with ')' or '.'; the last item's
+    lines below that never close are the page's (a signature block), not its name's."""
     items: list[tuple[list[str], str]] = []
     run: list[tuple[list[str], str]] = []
     wrap = 0
@@ -117,6 +118,8 @@ def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[Bu
             wrap += 1
             continue
         if len(run) >= LIST_MIN_ITEMS:
+            if wrap and not _LINE_END.search(run[-1][0][-1]):
+                del run[-1][0][-wrap:]
             items += run
         run, wrap = [], 0
     drafts = []
