@@ -38,9 +38,6 @@ def run_one(name: str) -> dict:
     out = {"name": name, "status": doc.status, "error": doc.error, "seconds": round(seconds, 1),
            "found": {"doc_type": doc.doc_type, "satker": doc.satker, "year": doc.year},
            "n_rows": {k: len(result.rows[k]) for k in ("pagu", "realisasi", "targets")}}
-    truth_file = R.TRUTH / f"{name}.json"
-    if not truth_file.exists():
-        return out
     truth = R.load_truth(name)
     scores = {"budget": R.score_budget(truth, result.rows["pagu"]),
               "realisasi": R.score_realisasi(truth, result.rows["realisasi"]),
@@ -69,9 +66,6 @@ def print_table(results: list[dict]) -> None:
     print(head)
     print("-" * len(head))
     for r in results:
-        if "scores" not in r:
-            print(f"{r['name'][:52]:52} {'-':8} {'-':7} {r['status']:7} (no truth) {r['seconds']:>6}")
-            continue
         s, err = r["scores"], r["metadata_errors"]
         flags = ["ok " if k not in err else "NO " for k in ("doc_type", "satker", "year")]
         print(f"{r['name'][:52]:52} {'held-out' if r['held_out'] else 'tuned':8} {r['kind']:7} {r['status']:7} "
@@ -88,7 +82,7 @@ def pooled(results: list[dict]) -> dict:
     """Pooled counts per (set, kind) group."""
     table = {}
     for group in GROUPS:
-        members = [r for r in results if "scores" in r and r["kind"] == group[1]
+        members = [r for r in results if r["kind"] == group[1]
                    and (group[0] == "all" or r["held_out"] == (group[0] == "held-out"))]
         total = {k: R.Match() for k in ("budget", "realisasi", "targets")}
         for r in members:

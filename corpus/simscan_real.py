@@ -9,7 +9,7 @@ the target pages that fit, at most MAX_PAGES) go through make_scans' `normal-300
 corpus/real/<stem>__simscan.pdf, and the truth items of those pages, renumbered to the subset, to
 corpus/real/truth/<stem>__simscan.json. Pages larger than A4 (the Canva slides, 1440 x 810 pt) are
 printed to fit an A4 sheet first, as an office would before scanning. Deterministic: reruns are
-byte-identical. The truth files are committed; the PDFs (49 MB) are not: tests/real_truth.py builds
+byte-identical. The truth files are committed; the PDFs (36 MB) are not: tests/real_truth.py builds
 a missing one on first use (a few seconds).
 """
 

@@ -215,3 +215,21 @@ def test_a_budget_list_in_running_text_gives_one_line_per_item_with_its_wrapped_
 ])
 def test_no_budget_list_from_one_line_or_from_prose(text):
     assert narrate(text).budget == []
+
+
+def test_a_total_line_closing_a_budget_list_is_its_total_not_a_program():
+    text = ("1. Peningkatan Produksi Pertanian (APBD) Rp. 30.903.396.770,-\n"
+            "2. Pemberdayaan Sumber Daya Pertanian (APBD) Rp. 2.208.100.000,-\n"
+            "Jumlah Rp. 33.111.496.770,-")
+    assert [(b.level, b.uraian, b.pagu) for b in narrate(text).budget] == [
+        ("program", "Peningkatan Produksi Pertanian (APBD)", 30903396770),
+        ("program", "Pemberdayaan Sumber Daya Pertanian (APBD)", 2208100000),
+        ("total", "Jumlah", 33111496770)]
+
+
+def test_the_lines_below_a_budget_lists_last_item_are_no_part_of_its_name_unless_they_close_it():
+    text = ("Program Pelayanan Administrasi Perkantoran Rp. 1.000.000,-\n"
+            "Program Peningkatan Sarana dan Prasarana Aparatur Rp. 2.000.000,-\n"
+            "KEPALA DINAS PETERNAKAN\nPROVINSI JAWA BARAT")
+    assert [b.uraian for b in narrate(text).budget] == ["Program Pelayanan Administrasi Perkantoran",
+                                                        "Program Peningkatan Sarana dan Prasarana Aparatur"]

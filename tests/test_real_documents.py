@@ -11,13 +11,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import processed
-from real_truth import (GOALS, Match, kind, load_truth, metadata_errors, pdf_path, score_budget,
+from real_truth import (GOALS, Match, is_held_out, kind, load_truth, metadata_errors, pdf_path, score_budget,
                         score_targets, truth_names)
 
 NAMES = truth_names()
 SCANS = {n for n in NAMES if kind(load_truth(n)) == "scan"}
 
-# name -> (budget recall, budget precision, targets recall) measured on branch real9
+# name -> (budget recall, budget precision, targets recall) measured on branch real9 or the branch its comment names
 # (`PYTHONPATH=src python corpus/eval_real.py`); None: nothing to count (no truth lines or no rows).
 FLOORS = {
     "evaluasi_renja_bpmpd_prov_jabar_2013": (1.0, 1.0, None),
@@ -86,7 +86,8 @@ def test_real_document_floors(name):
     truth, rows = load_truth(name), _result(name).rows
     budget, targets = score_budget(truth, rows["pagu"]), score_targets(truth, rows["targets"])
     recall_floor, precision_floor, targets_floor = FLOORS[name]
-    report = [f"missing {b['page']}: {b['pagu']} {b['uraian']!r}" for b in budget.missing]
+    # a held-out document's misses are never shown (they are not to be looked at while tuning)
+    report = [] if is_held_out(truth) else [f"missing {b['page']}: {b['pagu']} {b['uraian']!r}" for b in budget.missing]
     assert budget.recall is None or recall_floor is None or budget.recall >= recall_floor, "\n".join(report)
     assert precision_floor is None or budget.precision is None or budget.precision >= precision_floor
     assert targets.recall is None or targets_floor is None or targets.recall >= targets_floor

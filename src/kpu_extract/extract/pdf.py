@@ -147,7 +147,8 @@ def triage_page(plumber_page, settings: ExtractSettings = DEFAULT_SETTINGS, hidd
     invisible, or under the scan): a scanner's OCR layer, whose words are unverified and whose table
     rules live only in the image. Measured on the two invisible layers of corpus/real/: the layer read
     28 and 0 of their 75 and 7 budget lines in the right row (the image's ruled grid is lost, columns
-    run together), OCR 67 and 7; the layer under the PK Disnak scan 0/6 and 0/25 targets, OCR 6/6, 8/25."""
+    run together), OCR 75 and 7 (67 when first measured); the layer under the PK Disnak scan 0/6 and
+    0/25 targets, OCR 6/6 and 23/25 (8/25 before the sub-indicator rule of normalize/tables.py)."""
     if not plumber_page.images:
         return "text"  # nothing to OCR: a digital page, however little text it has
     if hidden_layer:

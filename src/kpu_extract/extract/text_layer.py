@@ -211,15 +211,14 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple] = (),
-                  page_index: _PageIndex | None = None) -> RawTable:
+def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list[tuple],
+                  page_index: _PageIndex) -> RawTable:
     grid = [list(row.cells) for row in table.rows]
-    open_bottom = _open_bottom(page_index, table.bbox) if page_index else None
+    open_bottom = _open_bottom(page_index, table.bbox)
     if open_bottom is not None:  # the row below the last rule, as open slots
         grid.append([None] * len(grid[-1]) if grid else [])
     extent = (*table.bbox[:3], open_bottom or table.bbox[3])
-    if page_index:
-        grid = _with_open_slots(_split_at_crossing_rules(grid, page_index), extent, page_index)
+    grid = _with_open_slots(_split_at_crossing_rules(grid, page_index), extent, page_index)
     table_rows = [row for row in grid if any(row)]
     text_rows = _cell_texts(table_rows, chars)
     _mark_filled_cells(table_rows, text_rows, fills)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..extract.model import Document
 from .drafts import BudgetDraft, Drafts, ReviewDraft
 from .reasons import Reason
+from .rows import TOTAL_LABEL
 from .tables import program_name
 from .values import UnparsedValue, parse_percent, parse_rupiah
 from .vocabulary import Vocabulary
@@ -100,7 +101,8 @@ def document_to_narrative(doc: Document, vocab: Vocabulary) -> Drafts:
 
 def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[BudgetDraft]:
     """The items of a budget list in the running text (program lines, each ending in its amount);
-    a wrapped name continues on the lines below until it closes with ')' or '.'."""
+    a wrapped name continues on the lines below until it closes with ')' or '.'; the last item's
+    lines below that never close are the page's (a signature block), not its name's."""
     items: list[tuple[list[str], str]] = []
     run: list[tuple[list[str], str]] = []
     wrap = 0
@@ -116,6 +118,8 @@ def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[Bu
             wrap += 1
             continue
         if len(run) >= LIST_MIN_ITEMS:
+            if wrap and not _LINE_END.search(run[-1][0][-1]):
+                del run[-1][0][-wrap:]
             items += run
         run, wrap = [], 0
     drafts = []
@@ -125,8 +129,9 @@ def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[Bu
         except UnparsedValue as exc:
             out.review.append(ReviewDraft(page, "pagu", "narrative", amount, Reason.UNPARSED_AMOUNT, detail=exc.reason))
             continue
-        draft = BudgetDraft(page=page, level="program", uraian=" ".join(" ".join(name).split()), pagu=pagu,
-                            source="narrative")
+        uraian = " ".join(" ".join(name).split())
+        level = "total" if TOTAL_LABEL.match(uraian) else "program"  # 'Jumlah Rp. X,-' closing the list
+        draft = BudgetDraft(page=page, level=level, uraian=uraian, pagu=pagu, source="narrative")
         if text_layer:
             draft.evidence = {"pagu": {"text_layer"}}
         drafts.append(draft)

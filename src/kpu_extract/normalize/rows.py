@@ -27,7 +27,7 @@ FOOTER_WORDS, HEADER_WORDS = 4, 15
 SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 # A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
-_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
+TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
 # Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
 LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
@@ -203,8 +203,8 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
                 text[c], text[extra] = amount, rest
         spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
         label = text[filled[0]]
-        total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
-        if total and not _TOTAL_LABEL.match(label) and _spans_into(at.get((r, filled[0])), line_cols):
+        total = bool(TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
+        if total and not TOTAL_LABEL.match(label) and _spans_into(at.get((r, filled[0])), line_cols):
             total = False  # 'Jumlah auditor ...' in a sliver cell spanning the indikator column
         bold = table.is_bold(r)
         found = [at.get((r, c)) for c in range(len(cells))]
