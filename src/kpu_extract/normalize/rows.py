@@ -185,6 +185,10 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     # boxes are drawn as thin filled rectangles): its text also stands under that label.
     spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
                for c in range(cell.col + 1, cell.col + cell.col_span) if c in role_cols}
+    # A label column that no line fills holds group rows only (an RKT's Program/Kegiatan/Output
+    # column beside the lines' Sasaran ... columns): a row filling only such columns is a group.
+    line_rows = [row for row in table.rows[start:] if any(c < len(row) and row[c] for c in line_cols)]
+    group_cols = (label_cols - line_cols) - {c for row in line_rows for c, v in enumerate(row) if v}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -201,7 +205,9 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
             text += [""] * (extra + 1 - len(text))
             if c < len(cells):
                 text[c], text[extra] = amount, rest
-        spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
+        # a label across the columns after it (covered: None); a cell of the last column spans nothing
+        spans_row = (len(filled) == 1 and filled[0] < len(cells) - 1 and all(c is None for c in cells[filled[0] + 1:])
+                     and len(cells) > 2)
         label = text[filled[0]]
         total = bool(_TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
         bold = table.is_bold(r)
@@ -210,7 +216,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         # label starts with a DIPA code, or it is bold, in a table of lines with a label column
         # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
         grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
-            bool(CODE.match(label)) or bold or spans_row)
+            bool(CODE.match(label)) or bold or spans_row or set(filled) <= group_cols)
         group = (spans_row or grouped) and not total
         if not group:
             for c in role_cols:
