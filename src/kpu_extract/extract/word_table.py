@@ -139,8 +139,12 @@ def _segments(words: list[Word], space: float | None = None) -> list[list[Word]]
 def words_to_lines(words: list[Word]) -> list[_Line]:
     """Words grouped into lines by their vertical centres (an OCR box may reach far above the
     ink: a skewed or noisy word's box is twice its line's height, its centre stays on the line)."""
+    heights = sorted(w.bottom - w.top for w in words)
+    tall = TALL_BOX * heights[len(heights) // 2] if heights else math.inf
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (_centre(w), w.x0)):
+    # a lone bracket or bar taller than two lines is a drawn mark (a brace, a stamp's edge), no text
+    marks = [w for w in words if len(w.text) == 1 and not w.text.isalnum() and w.bottom - w.top > tall]
+    for w in sorted((w for w in words if w not in marks), key=lambda w: (_centre(w), w.x0)):
         first = lines[-1][0] if lines else None
         if first and abs(_centre(w) - _centre(first)) <= LINE_TOL * min(w.bottom - w.top, first.bottom - first.top):
             lines[-1].append(w)
