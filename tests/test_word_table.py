@@ -232,3 +232,30 @@ def test_a_swollen_ocr_box_keeps_its_word_on_its_line():
         words += line(top, (120, f"{i + 1}.000"), (200, f"{i + 1}.500")) + line(top - 4, (20, f"Kegiatan{i}"), height=13.0)
     table, = words_to_tables(words, 1)
     assert [r for r in table.rows[1:]] == [[f"Kegiatan{i}", f"{i + 1}.000", f"{i + 1}.500"] for i in range(4)]
+
+
+def test_a_label_column_only_group_rows_fill_makes_group_rows():
+    # L08 scan: OCR gives no bold and the group rows carry no code; they alone fill the
+    # Program/Kegiatan/Output column (its header cut to '/OUT'), the lines under them are items
+    table = _raw([
+        ["PROGRAM/KEGIATAN/OUT", "Sasaran", "Indikator Kinerja", "Uraian Kegiatan", "Biaya"],
+        ["Penyelenggaraan Pemilu", "", "", "", ""],
+        ["", "Terwujudnya Data Pemilih", "Persentase Pemutakhiran", "Gaji, Tunjangan", "999.000"],
+        ["", "Terlaksananya rekapitulasi", "Jumlah rapat pleno", "Bimtek logistik", "426.000"],
+    ])
+    (lt,), _ = tables_to_logical([table], {1: 800.0})
+    assert [r.group for r in lt.rows] == [True, False, False]
+    drafts = logical_to_drafts(lt, default_vocabulary())
+    assert [(b.level, b.pagu) for b in drafts.budget] == [("item", 999000), ("item", 426000)]
+
+
+def test_an_amount_run_into_the_pelaksana_cell_is_split_off():
+    # L18 scan, page 2: the ',-' bridged the gap between Pagu and Pelaksana
+    table = _raw([
+        ["Kegiatan", "Target", "Pagu", "Pelaksana"],
+        ["Layanan Data", "90%", "", "794.000, - Sub Bagian Teknis"],
+        ["Layanan Hukum", "90%", "60.000,- Subag Hukum", ""],
+    ])
+    (lt,), _ = tables_to_logical([table], {1: 800.0})
+    assert [(r.cells[2], r.cells[3]) for r in lt.rows] == [("794.000, -", "Sub Bagian Teknis"),
+                                                           ("60.000,-", "Subag Hukum")]

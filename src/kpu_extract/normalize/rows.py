@@ -181,6 +181,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
     role_cols = {c for c, role in enumerate(columns.roles) if role}
     kode_col = columns.col("kode")
+    pagu_col, pelaksana_col = columns.col("pagu"), columns.col("pelaksana")
     # A data cell spanning the slivers a centred header label was cut into (ruled tables whose
     # boxes are drawn as thin filled rectangles): its text also stands under that label.
     spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
@@ -206,6 +207,13 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
             if c < len(cells):
                 text[c], text[extra] = amount, rest
         # a label across the columns after it (covered: None); a cell of the last column spans nothing
+        # An amount and the pelaksana run together in one of their cells, the other empty (a
+        # continued part whose column gap a ',-' bridged: '794.000, - Sub Bagian Teknis').
+        if pagu_col is not None and pelaksana_col is not None and pagu_col not in columns.shared \
+                and max(pagu_col, pelaksana_col) < len(text) and not (text[pagu_col] and text[pelaksana_col]):
+            amount, rest = _split_amount(text[pagu_col] or text[pelaksana_col])
+            if rest:
+                text[pagu_col], text[pelaksana_col] = amount, rest
         spans_row = (len(filled) == 1 and filled[0] < len(cells) - 1 and all(c is None for c in cells[filled[0] + 1:])
                      and len(cells) > 2)
         label = text[filled[0]]
@@ -235,7 +243,8 @@ def unwrapped_code(text: str) -> str:
     return joined if "\n" in text and CODE.fullmatch(joined.strip()) else text
 
 
-_LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]-)?)\s+(\D.*)$", re.S | re.I)
+_LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]\s?-|[.,](?=\s))?)\s+(\D.*)$",
+                             re.S | re.I)
 
 
 def _split_amount(text: str) -> tuple[str, str]:
