@@ -80,6 +80,7 @@ def test_parse_rupiah_rejects(raw):
     ("6G.000", 66000),
     ("Z.000", 2000),
     ("Rp 14.OOO,OO", 14000),
+    ("64.000,", 64000), ("12 428.000,", 12428000), ("3.285.000.", 3285000),  # ',-' whose dash a scan lost
 ])
 def test_parse_rupiah_ocr(raw, expected):
     assert parse_rupiah(raw, ocr=True) == expected
@@ -94,6 +95,7 @@ def test_parse_rupiah_ocr(raw, expected):
     "1.000|2.000",
     "114.408,000",
     "1.0X0",
+    "64000,", "0.634.000",        # a dangling separator needs complete groups; no zero-led group
 ])
 def test_parse_rupiah_ocr_rejects(raw):
     with pytest.raises(UnparsedValue):

@@ -201,3 +201,61 @@ def test_a_number_and_its_unit_a_space_apart_stay_one_cell():
         words += line(top, (20, str(i + 1)), (40, "Persentase"), (86.2, "data"), *target, (200, "Layanan"))
     table, = words_to_tables(words, 1)
     assert [row[2] for row in table.rows[1:]] == ["90%", "4 kali", "100%"]
+
+
+def test_group_rows_padded_like_headings_stay_in_their_table():
+    # L08 scan (RKT, hard 200 dpi): group labels alone in the left column, padded above like a
+    # heading; the rows under them are the same table (its columns stay white there)
+    def line(top, *cells):
+        return [Word(text, x, top, x + 5.0 * len(text), top + 7.0) for x, text in cells]
+    words = line(10, (20, "Program"), (100, "Sasaran"), (170, "Target"), (220, "Biaya"))
+    top = 10
+    for group in range(3):
+        top += 30 if group else 11  # the first group row right under the header
+        words += line(top, (20, f"Grup{group}"))
+        for i in range(3):
+            top += 11
+            words += line(top, (100, f"Terwujudnya{i}"), (170, "90%"), (220, f"{group + 1}.000"))
+    table, = words_to_tables(words, 1)
+    assert table.rows[0] == ["Program", "Sasaran", "Target", "Biaya"]
+    assert [r[0] for r in table.rows[1:] if r[0]] == ["Grup0", "Grup1", "Grup2"]
+    assert sum(1 for r in table.rows if r[3].endswith(".000")) == 9
+
+
+def test_a_swollen_ocr_box_keeps_its_word_on_its_line():
+    # L47 scan: Tesseract gave some words the box of the whole skewed text line (12 pt for 5 pt ink)
+    def line(top, *cells, height=5.0):
+        return [Word(text, x, top, x + 5.0 * len(text), top + height) for x, text in cells]
+    words = line(10, (20, "Uraian"), (120, "Alokasi"), (200, "Realisasi"))
+    for i in range(4):
+        top = 22 + 11 * i
+        words += line(top, (120, f"{i + 1}.000"), (200, f"{i + 1}.500")) + line(top - 4, (20, f"Kegiatan{i}"), height=13.0)
+    table, = words_to_tables(words, 1)
+    assert [r for r in table.rows[1:]] == [[f"Kegiatan{i}", f"{i + 1}.000", f"{i + 1}.500"] for i in range(4)]
+
+
+def test_a_label_column_only_group_rows_fill_makes_group_rows():
+    # L08 scan: OCR gives no bold and the group rows carry no code; they alone fill the
+    # Program/Kegiatan/Output column (its header cut to '/OUT'), the lines under them are items
+    table = _raw([
+        ["PROGRAM/KEGIATAN/OUT", "Sasaran", "Indikator Kinerja", "Uraian Kegiatan", "Biaya"],
+        ["Penyelenggaraan Pemilu", "", "", "", ""],
+        ["", "Terwujudnya Data Pemilih", "Persentase Pemutakhiran", "Gaji, Tunjangan", "999.000"],
+        ["", "Terlaksananya rekapitulasi", "Jumlah rapat pleno", "Bimtek logistik", "426.000"],
+    ])
+    (lt,), _ = tables_to_logical([table], {1: 800.0})
+    assert [r.group for r in lt.rows] == [True, False, False]
+    drafts = logical_to_drafts(lt, default_vocabulary())
+    assert [(b.level, b.pagu) for b in drafts.budget] == [("item", 999000), ("item", 426000)]
+
+
+def test_an_amount_run_into_the_pelaksana_cell_is_split_off():
+    # L18 scan, page 2: the ',-' bridged the gap between Pagu and Pelaksana
+    table = _raw([
+        ["Kegiatan", "Target", "Pagu", "Pelaksana"],
+        ["Layanan Data", "90%", "", "794.000, - Sub Bagian Teknis"],
+        ["Layanan Hukum", "90%", "60.000,- Subag Hukum", ""],
+    ])
+    (lt,), _ = tables_to_logical([table], {1: 800.0})
+    assert [(r.cells[2], r.cells[3]) for r in lt.rows] == [("794.000, -", "Sub Bagian Teknis"),
+                                                           ("60.000,-", "Subag Hukum")]

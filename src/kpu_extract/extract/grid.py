@@ -126,7 +126,8 @@ def _table_regions(masks: LineMasks, dpi: float) -> list[tuple[int, int, int, in
     regions = []
     for contour, (_next, _prev, _child, parent) in zip(contours, hierarchy[0] if hierarchy is not None else ()):
         x, y, w, h = cv2.boundingRect(contour)
-        if parent == -1 and w >= min_size and h >= min_size / 2:  # holes have a parent
+        # a one-row header box is as low as its column rules (V_LINE_INCH); holes have a parent
+        if parent == -1 and w >= min_size and h >= V_LINE_INCH * dpi:
             regions.append((x, y, x + w, y + h))
     return sorted(regions, key=lambda r: (r[1], r[0]))
 

@@ -28,8 +28,11 @@ SPACE_FACTOR = 1.5
 MONO_MIN_WORDS, MONO_SPREAD, MONO_TOL = 3, 0.002, 0.02
 # A line of at least this many words whose gaps differ by at most this many points is justified prose.
 JUSTIFIED_MIN_WORDS, JUSTIFIED_SPREAD = 5, 0.6
-# Words whose tops differ by less than this share of their height are on one line.
+# Words whose centres differ by less than this share of their height are on one line.
 LINE_TOL = 0.5
+# A word box this many times the lower quartile of its line's heights holds more than the word
+# (ascender to descender is at most twice the height of 'an').
+TALL_BOX = 2.0
 # A line starts a new row when its gap to the line above exceeds the smallest gap by this factor,
 # or lies above the largest jump by this ratio between line gaps (see wrap_limit).
 ROW_GAP_FACTOR, ROW_CLUSTER_RATIO = 1.2, 1.15
@@ -64,6 +67,9 @@ class _Line:
     top: float
     bottom: float
     segments: list[list[Word]]
+    mid: float  # the median centre of its words: line spacing is measured between these
+    heights: list[float]  # of its words' boxes that hold only the word (see _line)
+    padded: bool = False  # a group row padded above like a heading (see _rejoin): it starts a row
 
 
 def _char_width(w: Word) -> float:
@@ -131,20 +137,43 @@ def _segments(words: list[Word], space: float | None = None) -> list[list[Word]]
 
 
 def words_to_lines(words: list[Word]) -> list[_Line]:
+    """Words grouped into lines by their vertical centres (an OCR box may reach far above the
+    ink: a skewed or noisy word's box is twice its line's height, its centre stays on the line)."""
+    heights = sorted(w.bottom - w.top for w in words)
+    tall = TALL_BOX * heights[len(heights) // 2] if heights else math.inf
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(w.top - lines[-1][0].top) <= LINE_TOL * (w.bottom - w.top):
+    # a lone bracket or bar taller than two lines is a drawn mark (a brace, a stamp's edge), no text
+    marks = [w for w in words if len(w.text) == 1 and not w.text.isalnum() and w.bottom - w.top > tall]
+    for w in sorted((w for w in words if w not in marks), key=lambda w: (_centre(w), w.x0)):
+        first = lines[-1][0] if lines else None
+        if first and abs(_centre(w) - _centre(first)) <= LINE_TOL * min(w.bottom - w.top, first.bottom - first.top):
             lines[-1].append(w)
         else:
             lines.append([w])
     lines = [sorted(ln, key=lambda w: w.x0) for ln in lines]
     space = _space_ratio(lines)
-    return [_Line(min(w.top for w in ln), max(w.bottom for w in ln), _segments(ln, space)) for ln in lines]
+    return [_line(ln, _segments(ln, space)) for ln in lines]
+
+
+def _line(words: list[Word], segments: list[list[Word]]) -> _Line:
+    """A line's box: the extent of its words, leaving out boxes over TALL_BOX times the lower
+    quartile of its heights (OCR may give a word the box of its whole skewed line, or of the
+    speckle around it: 12 pt over 5 pt ink on a hard 200-dpi scan)."""
+    heights = sorted(w.bottom - w.top for w in words)
+    limit = TALL_BOX * heights[len(heights) // 4]
+    kept = [w for w in words if w.bottom - w.top <= limit]
+    centres = sorted(_centre(w) for w in words)
+    return _Line(min(w.top for w in kept), max(w.bottom for w in kept), segments, centres[len(centres) // 2],
+                 [w.bottom - w.top for w in kept])
+
+
+def _centre(w: Word) -> float:
+    return (w.top + w.bottom) / 2
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     """Runs of lines that may be one table: split where the gap is much wider than the row spacing."""
-    gaps = [b.top - a.top for a, b in zip(lines, lines[1:])]
+    gaps = [b.mid - a.mid for a, b in zip(lines, lines[1:])]
     positive = sorted(g for g in gaps if g > 1)
     if not positive:
         return [lines] if lines else []
@@ -158,21 +187,57 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
             blocks.append([line])
         else:
             blocks[-1].append(line)
-    return [part for block in blocks for part in _split_tables(block)]
+    return [part for block in _rejoin(blocks) for part in _split_tables(block)]
+
+
+def _rejoin(blocks: list[list[_Line]]) -> list[list[_Line]]:
+    """Blocks of one table split at its group rows joined again: a table block, one-segment lines
+    (group rows, padded above like a heading), then a table block with the same column gaps."""
+    out: list[list[_Line]] = []
+    between: list[_Line] = []  # one-segment lines after the last table block
+    for block in blocks:
+        if _is_table(block):
+            if out and _is_table(out[-1]) and _fits_columns(block, _separators(out[-1])):
+                for part in ([between] if between else []) + [block]:
+                    part[0] = replace(part[0], padded=True)
+                out[-1] = out[-1] + between + block
+            else:
+                out += [between] if between else []
+                out.append(block)
+            between = []
+        elif out and _is_table(out[-1]) and all(len(ln.segments) == 1 for ln in block):
+            between += block
+        else:
+            out += [between, block] if between else [block]
+            between = []
+    return out + ([between] if between else [])
+
+
+def _fits_columns(part: list[_Line], seps: list[float]) -> bool:
+    """The column gaps `seps` of the table above stay white in the lines of `part` (at most
+    HEADER_BOX_CROSSING of its words straddle one): its rows continue that table. Its own gaps
+    would not tell, a few rows that leave columns empty show fewer gaps and stray ones."""
+    words = [w for ln in part for seg in ln.segments for w in seg]
+    crossing = sum(1 for w in words if any(w.x0 < x < w.x1 for x in seps))
+    return bool(seps) and crossing <= HEADER_BOX_CROSSING * len(words)
+
+
+def _is_table(block: list[_Line]) -> bool:
+    return sum(len(ln.segments) > 1 for ln in block) >= MIN_LINES
 
 
 def _split_tables(block: list[_Line]) -> list[list[_Line]]:
     """Two tables under each other with a heading between: split at a one-segment line where
     the column gaps above and below it disagree."""
-    gaps = sorted(b.top - a.top for a, b in zip(block, block[1:]))
+    gaps = sorted(b.mid - a.mid for a, b in zip(block, block[1:]))
     typical = gaps[len(gaps) // 2] if gaps else 0.0
     for i in range(1, len(block) - 1):
-        if len(block[i].segments) != 1 or block[i].top - block[i - 1].top <= HEADING_GAP * typical:
+        if len(block[i].segments) != 1 or block[i].mid - block[i - 1].mid <= HEADING_GAP * typical:
             continue
         if min(sum(len(ln.segments) > 1 for ln in part) for part in (block[:i], block[i + 1:])) < SPLIT_MIN_LINES:
             continue  # a header alone above its group rows is no table of its own
         above, below = _separators(block[:i]), _separators(block[i + 1:])
-        if above and below and not _same_columns(above, below):
+        if above and below and not _same_columns(above, below) and not _fits_columns(block[i + 1:], above):
             return [block[:i]] + _split_tables(block[i:])
     return [block]
 
@@ -219,10 +284,10 @@ def _separators(lines: list[_Line]) -> list[float]:
             edge = max(edge, wb)
         if b - edge >= MIN_GAP_WIDTH:
             cuts.append((edge, b))
-        if left_edge and cuts:
-            cuts = cuts[1:] if inside else []
+        if left_edge and cuts:  # the margin before the label goes (none when the label is the leftmost text)
+            cuts = [c for c in cuts if c[0] > a] if inside else []
         if right_edge and cuts:
-            cuts = cuts[:-1] if inside else []
+            cuts = [c for c in cuts if c[1] < b] if inside else []
         seps += [least_crossed(lo, hi, spans) for lo, hi in cuts]
     return seps
 
@@ -376,7 +441,7 @@ def words_under_header(box: RawTable, words: list[Word], seps: list[float], fill
 
 def _wrapped(above: _Line, below: _Line) -> bool:
     """`below` is the next line of a cell that wraps `above`: one line spacing under it."""
-    return below.top - above.top <= LEADING * (above.bottom - above.top)
+    return below.mid - above.mid <= LEADING * (above.bottom - above.top)
 
 
 def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
@@ -400,16 +465,16 @@ def _mark_fills(table: RawTable, seps: list[float], fills: list[tuple]) -> None:
 def _rows(lines: list[_Line]) -> list[list[_Line]]:
     """Lines grouped into table rows: a line starts a row when its gap to the line above is
     wider than the line spacing inside a cell."""
-    heights = sorted(w.bottom - w.top for ln in lines for seg in ln.segments for w in seg)
+    heights = sorted(h for ln in lines for h in ln.heights)
     height = heights[len(heights) // 2]
-    gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.top - a.top) > 0.9 * height)
+    gaps = sorted(g for a, b in zip(lines, lines[1:]) if (g := b.mid - a.mid) > 0.9 * height and not b.padded)
     # The line spacing inside a cell; where no cell wraps the smallest gap is already a row's.
     limit = min(gaps[0] if gaps else 0.0, LEADING * height) * ROW_GAP_FACTOR
     line_heights = sorted(ln.bottom - ln.top for ln in lines)
     limit = max(limit, wrap_limit(gaps, line_heights[len(line_heights) // 2]))
     rows: list[list[_Line]] = []
     for line in lines:
-        if not rows or line.top - rows[-1][-1].top > limit:
+        if not rows or line.padded or line.mid - rows[-1][-1].mid > limit:
             rows.append([])
         rows[-1].append(line)
     return rows
@@ -422,9 +487,12 @@ def wrap_limit(gaps: list[float], line_height: float) -> float:
     no blank line (ROW_CLUSTER_MAX). OCR boxes hug the ink, so a line spacing is 1.5 ink line
     heights (L36 scan: 7.7-8.6 pt inside a cell, rows 10.3-13 pt apart, lines 5.5 pt high); 0 when
     no such jump is found."""
+    small = [g for g in gaps if g <= line_height]
     gaps = [g for g in gaps if g > line_height]  # not the lines of a header label's cell
     jumps = [(b / a, i) for i, (a, b) in enumerate(zip(gaps, gaps[1:]))]
-    if not jumps:
+    if not jumps or (small and gaps[0] >= ROW_CLUSTER_RATIO * small[-1]):
+        # lines closer than their (noise-swollen) OCR boxes are high, a jump below the rest:
+        # those are the lines inside a cell, and the rest are rows (L08 scan: 8.5 | 10.6 .. 12.2)
         return 0.0
     ratio, i = max(jumps)
     if not ROW_CLUSTER_RATIO <= ratio <= ROW_CLUSTER_MAX or gaps[i] > OCR_LEADING * line_height:

@@ -181,10 +181,15 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     label_cols = line_cols | {c for c, role in enumerate(columns.roles) if role in ("program_kegiatan", "kode", "uraian")}
     role_cols = {c for c, role in enumerate(columns.roles) if role}
     kode_col = columns.col("kode")
+    pagu_col, pelaksana_col = columns.col("pagu"), columns.col("pelaksana")
     # A data cell spanning the slivers a centred header label was cut into (ruled tables whose
     # boxes are drawn as thin filled rectangles): its text also stands under that label.
     spanned = {(cell.row, c): cell.text for cell in table.cells if cell.col_span > 1
                for c in range(cell.col + 1, cell.col + cell.col_span) if c in role_cols}
+    # A label column that no line fills holds group rows only (an RKT's Program/Kegiatan/Output
+    # column beside the lines' Sasaran ... columns): a row filling only such columns is a group.
+    line_rows = [row for row in table.rows[start:] if any(c < len(row) and row[c] for c in line_cols)]
+    group_cols = (label_cols - line_cols) - {c for row in line_rows for c, v in enumerate(row) if v}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -201,7 +206,16 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
             text += [""] * (extra + 1 - len(text))
             if c < len(cells):
                 text[c], text[extra] = amount, rest
-        spans_row = len(filled) == 1 and all(c is None for c in cells[filled[0] + 1:]) and len(cells) > 2
+        # a label across the columns after it (covered: None); a cell of the last column spans nothing
+        # An amount and the pelaksana run together in one of their cells, the other empty (a
+        # continued part whose column gap a ',-' bridged: '794.000, - Sub Bagian Teknis').
+        if pagu_col is not None and pelaksana_col is not None and pagu_col not in columns.shared \
+                and max(pagu_col, pelaksana_col) < len(text) and not (text[pagu_col] and text[pelaksana_col]):
+            amount, rest = _split_amount(text[pagu_col] or text[pelaksana_col])
+            if rest:
+                text[pagu_col], text[pelaksana_col] = amount, rest
+        spans_row = (len(filled) == 1 and filled[0] < len(cells) - 1 and all(c is None for c in cells[filled[0] + 1:])
+                     and len(cells) > 2)
         label = text[filled[0]]
         total = bool(TOTAL_LABEL.match(label)) or (bool(_TOTAL.match(label)) and filled[0] not in line_cols)
         if total and not TOTAL_LABEL.match(label) and _spans_into(at.get((r, filled[0])), line_cols):
@@ -212,7 +226,7 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         # label starts with a DIPA code, or it is bold, in a table of lines with a label column
         # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
         grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
-            bool(CODE.match(label)) or bold or spans_row)
+            bool(CODE.match(label)) or bold or spans_row or set(filled) <= group_cols)
         group = (spans_row or grouped) and not total
         if not group:
             for c in role_cols:
@@ -237,7 +251,8 @@ def unwrapped_code(text: str) -> str:
     return joined if "\n" in text and CODE.fullmatch(joined.strip()) else text
 
 
-_LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]-)?)\s+(\D.*)$", re.S | re.I)
+_LEADING_AMOUNT = re.compile(r"^\s*((?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]00|[.,]\s?-|[.,](?=\s))?)\s+(\D.*)$",
+                             re.S | re.I)
 
 
 def _split_amount(text: str) -> tuple[str, str]:

@@ -17,6 +17,8 @@ _PREFIX = re.compile(r"^Rp\s*[.,:]?\s*", re.IGNORECASE)
 # OCR loses or garbles the 'p' of 'Rp' ('R 13.718.210.000', 'Ro. 1.000'); only before a digit.
 _OCR_PREFIX = re.compile(r"^R[pPo]?\s*[.,:]?\s*(?=\d)|^Rp\s*[.,:]?\s*", re.IGNORECASE)
 _DASH_SUFFIX = re.compile(r"\s*[.,]\s*-+$")
+# ',-' whose thin dash a scan lost ('64.000,', '12.428.000.'): every group is there, nothing is cut.
+_DANGLING = re.compile(r"(?<=\d[.,]\d{3})[.,]$")
 _DECIMAL = re.compile(r"(.+?)([.,])(0{1,2})")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
 _PLAIN = re.compile(r"0|[1-9]\d*")
@@ -57,6 +59,8 @@ def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
         return None
     s = s.strip()
     s = _DASH_SUFFIX.sub("", s)
+    if ocr:
+        s = _DANGLING.sub("", s)
     if ocr:
         s = _ocr_digits(s, raw)
     m = _DECIMAL.fullmatch(s)
