@@ -36,7 +36,9 @@ FLOORS = {
     "renstra_bakesbangpol_kab_banyuwangi_2025_2029": (0.566, 0.761, 0.239),
     "lkip_disperindag_prov_jabar_2016__simscan": (0.75, 0.833, 0.35),
     "rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan": (0.0, None, 0.0),
-    "renstra_bakesbangpol_kab_banyuwangi_2025_2029__simscan": (0.461, 0.716, 0.155),
+    # first scored 24/52, 43/60, 7/45; bscan2's per-column re-read strips (e84f082) read it 19/52,
+    # 34/47, 14/45: a held-out loss traded for the tuned scans' schedule marks (subset F1 .852 -> .955)
+    "renstra_bakesbangpol_kab_banyuwangi_2025_2029__simscan": (0.365, 0.723, 0.311),
 }
 
 # (name, field) -> why today's pipeline gets it wrong: the held-out documents as first scored
