@@ -71,3 +71,57 @@ def test_a_realisation_report_is_about_the_year_its_table_header_realises():
     assert document_to_meta(doc, default_vocabulary()).year == 2013
     plan = "RENCANA KERJA TAHUNAN TAHUN 2016\nRealisasi Anggaran Tahun 2014"  # only a realisation report
     assert _meta(plan).year == 2016
+
+
+@pytest.mark.parametrize("text,agency", [
+    # the agency inside a title line, between the document type and its years
+    ("RENCANA STRATEGIS (RENSTRA) DINAS PENDIDIKAN KABUPATEN SLEMAN TAHUN 2025-2029",
+     "Dinas Pendidikan Kabupaten Sleman"),
+    ("RENCANA KERJA BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH PROVINSI JAWA TENGAH TAHUN 2027",
+     "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Jawa Tengah"),
+    ("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP) DINAS PERHUBUNGAN PROVINSI JAWA BARAT TAHUN 2016",
+     "Dinas Perhubungan Provinsi Jawa Barat"),
+    ("PERJANJIAN KINERJA TAHUN 2016 DINAS PETERNAKAN PROVINSI JAWA BARAT", "Dinas Peternakan Provinsi Jawa Barat"),
+    ("Rencana Aksi Kinerja Dinas Kesehatan Kota Bandung Tahun 2024", "Dinas Kesehatan Kota Bandung"),
+    # a cover page: the title centred over several lines, the name wrapped across 'DAN'
+    ("RENCANA STRATEGIS\nBADAN KESATUAN BANGSA\nDAN POLITIK\nKABUPATEN SLEMAN\nTAHUN 2025 - 2029",
+     "Badan Kesatuan Bangsa dan Politik Kabupaten Sleman"),
+    ("RANCANGAN RENCANA KERJA\nRUMAH SAKIT UMUM DAERAH KABUPATEN SIDOARJO\nTAHUN 2027",
+     "Rumah Sakit Umum Daerah Kabupaten Sidoarjo"),
+    ("RENCANA KERJA\nRUMAH SAKIT UMUM DAERAH\nDr. SOEKARDJO\nKOTA TASIKMALAYA\nTAHUN 2027",
+     "Rumah Sakit Umum Daerah Dr. Soekardjo Kota Tasikmalaya"),
+    ("PEMERINTAH KABUPATEN SLEMAN\nRENCANA KERJA\nBADAN PENGELOLAAN KEUANGAN\nDAERAH\nTAHUN 2027",
+     "Badan Pengelolaan Keuangan Daerah Kabupaten Sleman"),
+    # agency kinds beyond dinas/badan, acronyms printed as is, never expanded
+    ("RENCANA KERJA RSUD Dr. SOETOMO TAHUN 2027", "RSUD Dr. Soetomo"),
+    ("RENCANA KERJA\nRSUD Dr. M. M. DUNDA\nKOTA GORONTALO\nTAHUN 2026", "RSUD Dr. M. M. Dunda Kota Gorontalo"),
+    ("LAPORAN KINERJA PUSKESMAS KEDUNGMUNDU TAHUN 2023", "Puskesmas Kedungmundu"),
+    ("PERJANJIAN KINERJA\nKECAMATAN KOTA BARAT\nKOTA GORONTALO\nTAHUN 2024", "Kecamatan Kota Barat Kota Gorontalo"),
+    ("RENCANA STRATEGIS SEKRETARIAT DPRD KABUPATEN SLEMAN TAHUN 2021-2026", "Sekretariat DPRD Kabupaten Sleman"),
+    ("LAPORAN KINERJA SATUAN POLISI PAMONG PRAJA KOTA BANDUNG TAHUN 2022",
+     "Satuan Polisi Pamong Praja Kota Bandung"),
+    ("PERJANJIAN KINERJA PERUBAHAN TAHUN 2020\nBAPPEDA KABUPATEN PASURUAN", "BAPPEDA Kabupaten Pasuruan"),
+    ("RENCANA KERJA BADAN PERENCANAAN PEMBANGUNAN DAERAH (BAPPEDA) KABUPATEN PASURUAN TAHUN 2021",
+     "Badan Perencanaan Pembangunan Daerah Kabupaten Pasuruan"),
+    # a signature block, below the title's own agency in priority
+    ("PERJANJIAN KINERJA TAHUN 2016\nKEPALA DINAS PERHUBUNGAN\nPROVINSI JAWA BARAT\n\nIr. NAMA, MT",
+     "Dinas Perhubungan Provinsi Jawa Barat"),
+    ("RENCANA KERJA TAHUN 2027\nDINAS KESEHATAN KOTA BANDUNG\nBandung, 2 Januari 2027\nKEPALA DINAS PERHUBUNGAN",
+     "Dinas Kesehatan Kota Bandung"),
+    ("RENCANA KERJA TAHUN 2027\nDIREKTUR RSUD Dr. SOETOMO", "RSUD Dr. Soetomo"),
+    # a full name before an acronym printed earlier (a table's responsible-unit column)
+    ("URUSAN\nDINKES\nDINAS KESEHATAN", "Dinas Kesehatan"),
+    ("Mengetahui,\nKepala Dinas Kesehatan Kota Bandung,\n\nNAMA", "Dinas Kesehatan Kota Bandung"),
+    # a region only when real; a title's next line is never swallowed
+    ("RENCANA KERJA DINAS KESEHATAN KOTA ATLANTIS TAHUN 2027", "Dinas Kesehatan Kota Atlantis"),
+    ("DINAS KESEHATAN\nBIDANG PELAYANAN KESEHATAN\nTAHUN 2027", "Dinas Kesehatan"),
+    ("RENCANA KERJA BADAN PENANGGULANGAN BENCANA DAERAH\nTAHUN 2027\nBAB I PENDAHULUAN",
+     "Badan Penanggulangan Bencana Daerah"),
+    # negatives: a sentence, a table header, a bare kind
+    ("Rencana kerja ini disusun oleh dinas kesehatan untuk tahun 2027", None),
+    ("Laporan ini disusun oleh Dinas Kesehatan sebagai pertanggungjawaban", None),
+    ("No\nKecamatan\nJumlah Penduduk", None),
+    ("RENCANA KERJA TAHUN 2027\nBAB I PENDAHULUAN", None),
+])
+def test_agency_in_a_title_cover_or_signature(text, agency):
+    assert _meta(text).satker == agency
