@@ -7,7 +7,7 @@ The texts are those of the layout corpus (L54_rak_none: rows 4 and 12 print one 
 from __future__ import annotations
 
 from kpu_extract.normalize.drafts import TargetDraft
-from kpu_extract.normalize.records import dedupe_targets
+from kpu_extract.normalize.records import dedupe_targets, percent_sign_misread
 
 SASARAN = "Terlaksananya pengelolaan dan pelayanan informasi hukum"
 INDIKATOR = "Persentase informasi produk hukum yang disajikan secara cepat, tepat, dan akurat sesuai dengan SOP"
@@ -30,3 +30,12 @@ def test_same_indicator_with_another_value_is_two_rows():
 
 def test_a_cell_without_a_value_restates_the_target():
     assert [t.target_raw for t in dedupe_targets([target("90%"), target("")])] == ["90%"]
+
+
+def test_percent_sign_misread():
+    assert percent_sign_misread("904", "90%", "Persentase ketepatan waktu") == "90%"
+    assert percent_sign_misread("904", "90", "Persentase realisasi anggaran") == "90%"
+    assert percent_sign_misread("801", "", "Persentase nilai RB") is None  # no second reading: keep raw
+    assert percent_sign_misread("904", "90%", "Jumlah laporan") is None  # no percent indikator
+    assert percent_sign_misread("904", "94", "Persentase ketepatan") is None  # the engines differ
+    assert percent_sign_misread("90%", "901", "Persentase ketepatan") is None

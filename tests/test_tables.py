@@ -36,6 +36,11 @@ def test_column_number_rows():
     assert is_column_number_row(["(1)", "(2)", "(3)", "(4)"])
     assert is_column_number_row(["I", "II", "III", "IV"])
     assert not is_column_number_row(["1", "Terwujudnya Data Pemilih", "100%", "1.000.000"])
+    # OCR scraps of some numbers ('(1)' read as 'a)', '(4)' as 'ta')
+    assert is_column_number_row(["a)", "(2)", "(3)", "ta"])
+    assert is_column_number_row(["(1)", "(2)", "(3)", "4}"])
+    assert not is_column_number_row(["(2)", "(4)", "ab", "cd"])  # not consecutive
+    assert not is_column_number_row(["1", "(2)", "(3)", "Persentase"])  # a long cell is data
 
 
 MONTHLY = [["NO", "SASARAN", "KEGIATAN", "Pelaksanaan Kegiatan Bulanan"] + [None] * 11 + ["BIAYA"],

@@ -57,6 +57,8 @@ HEADER_SEARCH_ROWS = 4
 _WORDLIKE = re.compile(r"\w")
 _FORMULA = re.compile(r"\s*=\s*\(?[\d\s+\-*/x]+\)?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
+_PAREN_NUMBER = re.compile(r"^\(([0-9]{1,2})\)$")
+SCRAP_MAX_LEN = 3  # what OCR leaves of a '(1)' or '(11)': 'a)', '4}', 'dl)'
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,16 @@ def is_column_number_row(row: list[str | None]) -> bool:
     (Permendagri 54 tables also print how a column is computed: '8 = (7/6)', '10 = (5+7+9)')."""
     cells = [_FORMULA.sub("", _norm(c)) for c in row if _norm(c)]
     texts = [t for c in cells for t in c.split()]  # '(17) (18)': two columns read as one
-    return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
+    return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts) or _garbled_column_numbers(texts)
+
+
+def _garbled_column_numbers(texts: list[str]) -> bool:
+    """OCR misread some numbers of a column-number row ('a) (2) (3) ta', '(1) (2) (3) 4}'): at least
+    two consecutive '(n)' in order, at least half the row, the other cells short scraps."""
+    numbers = [int(m.group(1)) for t in texts if (m := _PAREN_NUMBER.match(t))]
+    scraps = [t for t in texts if not _PAREN_NUMBER.match(t)]
+    return (len(numbers) >= 2 and len(numbers) >= len(scraps) and all(len(t) <= SCRAP_MAX_LEN for t in scraps)
+            and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
 
 
 def _covering(table: RawTable, r: int, c: int) -> tuple[str, int, int] | None:

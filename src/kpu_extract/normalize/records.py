@@ -81,7 +81,8 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
     s = _matched(ctx, "sasaran", t.sasaran, t.page, "targets", review, t)
     i = _matched(ctx, "indikator", t.indikator, t.page, "targets", review, t)
     k = ctx.match("kegiatan", t.kegiatan, t.page).text if t.kegiatan else None
-    target = parse_target(t.target_raw)
+    percent = percent_sign_misread(t.target_raw, t.second, t.indikator)
+    target = parse_target(percent or t.target_raw)
     realisasi = parse_target(t.realisasi_raw).value if t.realisasi_raw else None
     try:
         capaian = parse_percent(t.capaian_raw)
@@ -96,7 +97,7 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
                      indikator_score=i.score if t.indikator else None, kegiatan=k,
                      target_raw=t.target_raw, target_value=target.value, target_unit=target.unit,
                      target_grade=target.grade, realisasi_value=realisasi, capaian_pct=capaian,
-                     verified=_target_verified(ctx, t, target.value),
+                     verified=percent is None and _target_verified(ctx, t, target.value),
                      row_id=row_id, bbox=_box(t.bbox)), review
 
 
@@ -168,6 +169,21 @@ def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict
             for month, detail in s.months.items():
                 merged[key][2].setdefault(month, detail)
     return sorted(merged.values(), key=lambda x: x[1])
+
+
+_PERCENT_AS_DIGIT = "148"  # what OCR makes of a '%' run into its number: '904' for '90%'
+
+
+def percent_sign_misread(raw: str, second: str | None, indikator: str) -> str | None:
+    """'90%' when the first engine read '904' where the second read '90%' or '90' and the indikator
+    is a 'Persentase' (a percent over 100 it cannot be); None when that evidence is missing."""
+    raw = (raw or "").strip()
+    other = (second or "").replace("%", "").strip()
+    if not (raw.isdigit() and other.isdigit() and raw[-1] in _PERCENT_AS_DIGIT and raw[:-1] == other):
+        return None
+    if not indikator.lower().startswith("persentase") or int(other) > 100 or int(raw) <= 100:
+        return None
+    return f"{other}%"
 
 
 def _target_key(t: TargetDraft) -> tuple[str, str, str]:
