@@ -6,8 +6,13 @@ The texts are those of the layout corpus (L54_rak_none: rows 4 and 12 print one 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from kpu_extract.normalize.classify import DocMeta
 from kpu_extract.normalize.drafts import TargetDraft
-from kpu_extract.normalize.records import dedupe_targets, percent_sign_misread
+from kpu_extract.normalize.reasons import Reason
+from kpu_extract.normalize.records import DocContext, dedupe_targets, percent_sign_misread, target_row
+from kpu_extract.normalize.vocabulary import default_vocabulary
 
 SASARAN = "Terlaksananya pengelolaan dan pelayanan informasi hukum"
 INDIKATOR = "Persentase informasi produk hukum yang disajikan secara cepat, tepat, dan akurat sesuai dengan SOP"
@@ -39,3 +44,11 @@ def test_percent_sign_misread():
     assert percent_sign_misread("904", "90%", "Jumlah laporan") is None  # no percent indikator
     assert percent_sign_misread("904", "94", "Persentase ketepatan") is None  # the engines differ
     assert percent_sign_misread("90%", "901", "Persentase ketepatan") is None
+
+
+def test_a_percent_read_from_the_second_engine_is_unverified_and_sent_to_review():
+    ctx = DocContext("d", DocMeta("RAK", "KPU Kabupaten Serang", 2023), {1: "ocr"}, default_vocabulary())
+    row, review = target_row(ctx, replace(target("904"), second="90%"), "d-t1")
+    assert (row.target_raw, row.target_value, row.target_unit, row.verified) == ("904", 90.0, "%", False)
+    assert [(r.field, r.raw, r.reason) for r in review if r.reason == Reason.OCR_READINGS_MISMATCH] == [
+        ("target_raw", "904", Reason.OCR_READINGS_MISMATCH)]

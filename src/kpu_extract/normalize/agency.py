@@ -68,8 +68,9 @@ def regions_of(satker_names: list[str]) -> dict[str, str]:
 def printed_agency(text: str, regions: dict[str, str]) -> str | None:
     """The agency a title block prints, cleaned; a labelled one ('OPD : DINAS ...', the owner of a
     budget a letter transmits) before the first unlabelled one (a title, a letterhead), a signature
-    block's ('KEPALA DINAS ...') last; a full name before an acronym ('DINKES' in a table column). Its region comes from the name line, completed from the next
-    line, or from a region line right below it, or from the nearest region line above."""
+    block's ('KEPALA DINAS ...') last; a full name before an acronym ('DINKES' in a table column).
+    Its region comes from the name line, completed from the next line, or from a region line right
+    below it, or from the nearest region line above."""
     text = _title_lines(_SPACED.sub(lambda m: _unspaced(m.group(0), regions), text))
     found = [m for m in _AGENCY.finditer(text) if _plausible(m)]
     if not found:

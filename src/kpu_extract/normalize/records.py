@@ -82,6 +82,9 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
     i = _matched(ctx, "indikator", t.indikator, t.page, "targets", review, t)
     k = ctx.match("kegiatan", t.kegiatan, t.page).text if t.kegiatan else None
     percent = percent_sign_misread(t.target_raw, t.second, t.indikator)
+    if percent:
+        review.append(ReviewDraft(t.page, "targets", "target_raw", t.target_raw, Reason.OCR_READINGS_MISMATCH,
+                                  detail=f"kept {percent}: the second engine read {t.second!r}", subject=t))
     target = parse_target(percent or t.target_raw)
     realisasi = parse_target(t.realisasi_raw).value if t.realisasi_raw else None
     try:
