@@ -48,11 +48,9 @@ WRONG_TODAY = {
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "doc_type"): "held out: UNKNOWN",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "satker"): "held out: none found",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "year"): "held out: found 2018",
-    ("renstra_bakesbangpol_kab_banyuwangi_2025_2029", "satker"): "held out: none found",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "doc_type"): "held out: UNKNOWN",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "satker"): "held out: none found",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "year"): "held out: found 2025",
-    ("renstra_bakesbangpol_kab_banyuwangi_2025_2029__simscan", "satker"): "held out: none found",
 }
 
 

@@ -325,3 +325,15 @@ def test_two_amounts_in_one_cell_are_not_glued_into_one(raw):
     """A missed column rule puts two amounts in one cell: never read them as one number."""
     with pytest.raises(UnparsedValue, match="two amounts"):
         parse_rupiah(raw, ocr=True)
+
+
+@pytest.mark.parametrize("raw, expected", [("4.916.757.\n744", 4916757744), ("2.300.000.\n000,-", 2300000000),
+                                           ("Rp. 1.250.\n000", 1250000)])
+def test_an_amount_a_narrow_cell_wrapped_after_a_separator_is_one_amount(raw, expected):
+    assert parse_rupiah(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["1.250.000\n2.000.000", "4.916.\n7440", "4.916.\n74"])
+def test_two_amounts_or_a_broken_group_in_one_cell_still_raise(raw):
+    with pytest.raises(UnparsedValue):
+        parse_rupiah(raw)

@@ -41,11 +41,15 @@ def _clean(raw: str) -> str:
 
 # ---------------------------------------------------------------- money
 
+# An amount a narrow cell wrapped after a thousands separator ('4.916.757.' / '744'): one amount.
+_WRAPPED_GROUP = re.compile(r"(\d[.,])[ \t]*\n\s*(?=\d{3}(?!\d))")
+
+
 def parse_rupiah(raw: str | None, *, ocr: bool = False) -> int | None:
     """'Rp. 2.953.803.000,-' -> 2953803000; '-', '' and None -> None; malformed text raises."""
     if raw is None:
         return None
-    s = _clean(raw)
+    s = _clean(_WRAPPED_GROUP.sub(r"\1", str(raw)))
     if s in _NULLS:
         return None
     if ocr:
