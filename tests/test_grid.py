@@ -8,7 +8,8 @@ import pytest
 
 from kpu_extract.extract import raster
 from kpu_extract.extract.cells import words_to_cells
-from kpu_extract.extract.grid import Grid, GridCell, header_box_grid, image_to_line_masks, masks_to_grids, words_to_grid
+from kpu_extract.extract.grid import (Grid, GridCell, header_box_grid, image_to_line_masks, masks_to_grids,
+                                      words_to_grid, words_to_grids)
 from kpu_extract.extract.model import Word
 
 DPI = 200
@@ -99,6 +100,20 @@ def test_borderless_columns_from_word_gaps():
     assert grid is not None and grid.strategy == "words"
     assert len(grid.rows) == 6
     assert len(grid.cols) == 5  # 4 columns: no | kegiatan x | amount | percent
+
+
+def _rows_of(top, n, texts, xs):
+    return [_w(t, x, top + 14 * i, 40) for i in range(n) for t, x in zip(texts, xs)]
+
+
+def test_every_borderless_table_of_a_page_is_a_grid():
+    # targets (3 columns), a heading four line gaps below, then a budget (4 columns)
+    words = _rows_of(100, 5, ["Sasaran", "90%", "100%"], [50, 300, 420])
+    words += [_w("Realisasi Anggaran", 50, 230, 90)]
+    words += _rows_of(270, 4, ["Uraian", "1.000", "900", "90,00"], [50, 250, 350, 450])
+    grids = words_to_grids(words)
+    assert [(len(g.rows) - 1, len(g.cols) - 1) for g in grids] == [(5, 3), (4, 4)]
+    assert words_to_grid(words) == grids[1]  # the largest (16 cells)
 
 
 def test_prose_is_not_borderless_table():

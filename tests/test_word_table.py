@@ -259,3 +259,13 @@ def test_an_amount_run_into_the_pelaksana_cell_is_split_off():
     (lt,), _ = tables_to_logical([table], {1: 800.0})
     assert [(r.cells[2], r.cells[3]) for r in lt.rows] == [("794.000, -", "Sub Bagian Teknis"),
                                                            ("60.000,-", "Subag Hukum")]
+
+
+def test_a_narrow_title_split_into_segments_stays_out_of_the_table():
+    # a centred title OCR cut into three segments, a heading gap above the header, then the table
+    w = lambda t, x, y, width=40.0: Word(t, x, y, x + width, y + 6.0)  # noqa: E731
+    words = [w("KOMISI", 300, 50), w("PEMILIHAN", 352, 50, 60), w("SURABAYA", 430, 50)]
+    for i, y in enumerate((90, 103, 116, 129)):
+        words += [w(f"Kegiatan{i}", 22, y), w("39.000", 550, y), w("34.320", 700, y), w("88,00", 790, y, 30)]
+    tables = words_to_tables(words, 1)
+    assert len(tables) == 1 and tables[0].rows[0] == ["Kegiatan0", "39.000", "34.320", "88,00"]

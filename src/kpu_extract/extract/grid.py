@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from kpu_extract.extract.model import Word
+from kpu_extract.extract.model import RawTable, Word
 from kpu_extract.extract.word_table import words_to_tables_and_gaps
 
 H_LINE_INCH = 0.30  # shortest horizontal rule kept; longer than any text stroke but '____'
@@ -239,18 +239,24 @@ MIN_TABULAR_LINES = 3
 
 
 def words_to_grid(words: list[Word]) -> Grid | None:
-    """Borderless table from word positions (points), or None when the words do not look tabular.
+    """The largest borderless table among the words (points), or None (see words_to_grids)."""
+    grids = words_to_grids(words)
+    return max(grids, key=lambda g: (len(g.rows) - 1) * (len(g.cols) - 1)) if grids else None
 
-    The largest table word_table.py finds (columns from the white gaps the lines share, rows
-    from line spacing, labels across columns as spanning cells) as a grid for words_to_cells.
-    Measured on the layout corpus scans (corpus/eval_layouts.py): see the README.
+
+def words_to_grids(words: list[Word]) -> list[Grid]:
+    """Every borderless table among the words (points), top to bottom; none when they do not look tabular.
+
+    The tables word_table.py finds (columns from the white gaps the lines share, rows from line
+    spacing, labels across columns as spanning cells) of at least MIN_TABULAR_LINES rows, as grids
+    for words_to_cells. A page may hold two (the LAKIP scan L34: targets, then the budget under
+    a heading). Measured on the layout corpus scans (corpus/eval_layouts.py): see the README.
     """
-    found = words_to_tables_and_gaps(words, 0)
-    if not found:
-        return None
-    table, gaps = max(found, key=lambda f: f[0].n_rows * f[0].n_cols)
-    if table.n_rows < MIN_TABULAR_LINES:
-        return None
+    return [_table_grid(table, gaps) for table, gaps in words_to_tables_and_gaps(words, 0)
+            if table.n_rows >= MIN_TABULAR_LINES]
+
+
+def _table_grid(table: RawTable, gaps: list[float]) -> Grid:
     x0, top, x1, bottom = table.bbox
     cols = [x0 - 1.0] + gaps + [x1 + 1.0]
     spans = {}

@@ -12,7 +12,7 @@ from typing import Callable
 from kpu_extract.extract import raster
 from kpu_extract.extract.cells import words_in, words_to_cells
 from kpu_extract.extract.grid import (Grid, grid_line_mask, header_box_grid, image_to_line_masks, masks_to_grids,
-                                      words_to_grid, words_to_lines)
+                                      words_to_grid, words_to_grids, words_to_lines)
 from kpu_extract.extract.engines import get_engine
 from kpu_extract.extract.keystone import rectify
 from kpu_extract.extract.model import Page, RawTable, Word
@@ -58,8 +58,7 @@ def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
 
 
 def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
-    grid = words_to_grid(words)
-    return [grid] if grid is not None else []
+    return words_to_grids(words)
 
 
 # Tried in order; the first finder that returns grids wins (borderless only when nothing is ruled).

@@ -51,6 +51,10 @@ LEADING = 1.25
 SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
 SPLIT_MIN_LINES = 5
 HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
+# A line narrower than this share of the page's widest line is a title when it starts a block: a
+# centred title that OCR splits into segments at its wide spaces (L11 scan: 'KOMISI | PEMILIHAN
+# UMUM KOTA | SURABAYA', 231 of 798 pt) spans no table's columns.
+TITLE_WIDTH = 0.5
 # The text an empty cell under a shaded box reads (a schedule drawn as filled cells).
 FILLED_MARK = "\u25a0"
 # Rows at the top of a table that may hold its header (labels, a second header row, numbers).
@@ -178,16 +182,22 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     if not positive:
         return [lines] if lines else []
     typical = positive[len(positive) // 2]
+    widest = max(_width(ln) for ln in lines)
     blocks = [[lines[0]]]
     for gap, line in zip(gaps, lines[1:]):
         # a title above the table (an OCR'd bold title splits into segments) has no line of a
         # table's columns: the header a heading's gap below it starts the table
-        title = all(len(ln.segments) < MIN_COLS for ln in blocks[-1]) and gap > HEADING_GAP * typical
+        title = all(len(ln.segments) < MIN_COLS or _width(ln) < TITLE_WIDTH * widest for ln in blocks[-1]) \
+            and gap > HEADING_GAP * typical
         if (gap > BREAK_FACTOR * typical and len(line.segments) == 1) or title:
             blocks.append([line])
         else:
             blocks[-1].append(line)
     return [part for block in _rejoin(blocks) for part in _split_tables(block)]
+
+
+def _width(line: _Line) -> float:
+    return line.segments[-1][-1].x1 - line.segments[0][0].x0
 
 
 def _rejoin(blocks: list[list[_Line]]) -> list[list[_Line]]:
