@@ -33,6 +33,7 @@ _AGENCY = re.compile(r"^\s*(?P<label>(?:nama\s+)?(?:opd|skpd|instansi|satker|per
 # (RENSTRA) DINAS ... KABUPATEN X TAHUN 2025-2029', 'PERJANJIAN KINERJA TAHUN 2016 DINAS ...'.
 _TITLE_HEAD = re.compile(r"^[^\n]*?\b(?:rencana|laporan|perjanjian|renstra|renja|lkj?i?p|lakip|realisasi|evaluasi)"
                          rf"\b[^\n]*?(?=\s(?:{_KIND})\b)", re.I | re.M)
+_KIND_WORD = re.compile(rf"\b{_KIND}\b", re.I)
 _TITLE_TAIL = re.compile(r"[ \t,]+(?=(?:tahun|periode|t\.?a\.?)\s+(?:anggaran\s+)?\d{4}|\d{4}\s*[-/]\s*\d{4}\b)", re.I)
 # A parenthesised acronym after the full name: 'Badan Perencanaan Pembangunan Daerah (BAPPEDA)'.
 _PAREN_ACRONYM = re.compile(r"\s*\([A-Za-z.]{2,15}\)")
@@ -77,7 +78,7 @@ def printed_agency(text: str, regions: dict[str, str]) -> str | None:
         return None
     m = min(found, key=lambda m: (not m.group("label"), bool(m.group("signer")), _acronym(m), m.start()))
     name, end = _wrapped(m, text)
-    below = _REGION_LINE.match(text[end:].lstrip("\n").split("\n", 1)[0])
+    below = _REGION_LINE.match(_next_line(text[end:]))
     if (region := _REGION.search(name)) and _key(name[region.start():]) not in regions:
         name = _completed(name, region.start(), text[end:], regions)
     # 'KECAMATAN KOTA BARAT' + 'KOTA GORONTALO': a region below joins a name without a known one
@@ -91,8 +92,12 @@ def printed_agency(text: str, regions: dict[str, str]) -> str | None:
 def _title_lines(text: str) -> str:
     """A title line cut into its document type, its agency and its years, each on a line."""
     text = _TITLE_HEAD.sub(lambda m: m.group(0) + "\n", text)
-    return "\n".join(_TITLE_TAIL.sub("\n", line) if re.search(rf"\b{_KIND}\b", line, re.I) else line
-                     for line in text.split("\n"))
+    return "\n".join(_TITLE_TAIL.sub("\n", line) if _KIND_WORD.search(line) else line for line in text.split("\n"))
+
+
+def _next_line(after: str) -> str:
+    """The first line of text after a match (the rest of the match's own line when it goes on)."""
+    return after.lstrip("\n").split("\n", 1)[0]
 
 
 def _wrapped(m: re.Match, text: str) -> tuple[str, int]:
@@ -101,7 +106,7 @@ def _wrapped(m: re.Match, text: str) -> tuple[str, int]:
     an honorific or 'DAERAH'; and where the name ends."""
     name, end = _PAREN_ACRONYM.sub("", " ".join(m.group("name").split())).rstrip(",;"), m.end()
     for _ in range(NAME_WRAP_LINES):
-        nxt = text[end:].lstrip("\n").split("\n", 1)[0]
+        nxt = _next_line(text[end:])
         words = nxt.split()
         if not words or ":" in nxt or not _capitalised(nxt) or not (
                 name.split()[-1].lower() in _SMALL_WORDS or _WRAP_START.match(nxt)):
@@ -144,7 +149,7 @@ def _known_region(name: str, regions: dict[str, str]) -> bool:
 def _completed(name: str, start: int, after: str, regions: dict[str, str]) -> str:
     """The name with its region completed by the first words of the next line when that makes a
     known region ('... PROVINSI JAWA' + 'BARAT'); else as it is."""
-    words = after.lstrip("\n").split("\n", 1)[0].split()[:REGION_TAIL_WORDS]
+    words = _next_line(after).split()[:REGION_TAIL_WORDS]
     for n in range(len(words), 0, -1):
         region = f"{name[start:]} {' '.join(words[:n])}"
         if _key(region) in regions:
