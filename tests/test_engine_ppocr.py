@@ -26,8 +26,15 @@ CROPS = Path(__file__).parent / "data" / "crops"
 ROWS = list(csv.DictReader((CROPS / "truth.csv").open()))
 SCANS = Path(__file__).resolve().parents[1] / "corpus" / "scans"
 SRC = Path(__file__).resolve().parents[1] / "src"
-# Measured exact reads (bench/bench_ppocr.py --extra-hard), per class of the fixtures.
-MIN_EXACT = {"hard-200": 25, "hard-200-extra": 192}
+# Measured exact reads (bench/bench_ppocr.py --extra-hard), per class of the fixtures. They were 25
+# and 192 until line crops kept their own pixels beside the ink: '97,5%' and '102,22%' now read with
+# a dot, the same values (test_no_reading_parses_to_a_wrong_value), while the layout crops below
+# went 10 -> 17 of 18 and the second readings of the 689 tuned-scan money cells 554 -> 567 right.
+MIN_EXACT = {"hard-200": 24, "hard-200-extra": 191}
+LAYOUT_ROWS = list(csv.DictReader((CROPS / "layouts.csv").open()))
+# A first digit cut in half by the ink threshold read '9.295.000' for '39.295.000': 10 of 18 exact
+# when lines were cut at the threshold, 17 with the crop's own pixels beside the ink.
+MIN_LAYOUT_EXACT = 17
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +64,15 @@ def test_hard_scan_amounts_read_exactly(readings, klass):
     assert len(pairs) > 0 and exact >= MIN_EXACT[klass], f"{exact}/{len(pairs)} exact"
 
 
+def test_layout_scan_amounts_keep_their_first_digit(engine):
+    crops = [cv2.imread(str(CROPS / r["file"]), cv2.IMREAD_GRAYSCALE) for r in LAYOUT_ROWS]
+    reads = engine.read_crops(crops, 200, AMOUNT_CHARSET)
+    exact = [canon(x.text) == canon(r["truth"]) for r, x in zip(LAYOUT_ROWS, reads)]
+    assert len(exact) == 18 and sum(exact) >= MIN_LAYOUT_EXACT, [x.text for x in reads]
+    for r, x in zip(LAYOUT_ROWS, reads):  # a shorter reading is never a value taken silently
+        assert not x.text or len(re.sub(r"\D", "", x.text)) >= len(re.sub(r"\D", "", r["truth"])), x.text
+
+
 def test_no_reading_parses_to_a_wrong_value(readings):
     """Where PP-OCR is not exact, the reading is the same value or does not parse: never a silent error."""
     for r, x in zip(ROWS, readings):
@@ -70,10 +86,11 @@ def test_no_reading_parses_to_a_wrong_value(readings):
 
 
 def test_reads_the_cells_tesseract_misread(readings):
-    """Of the 33 cells Tesseract's page pass (psm 11) got wrong, PP-OCR reads 30 exactly (measured)."""
+    """Of the 33 cells Tesseract's page pass (psm 11) got wrong, PP-OCR reads 29 exactly (measured;
+    30 before line crops kept their own pixels: one is a percent now read with a dot, same value)."""
     missed = [(r, x) for r, x in zip(ROWS, readings) if canon(r["tesseract_page"]) != canon(r["truth"])]
     fixed = [r["file"] for r, x in missed if canon(x.text) == canon(r["truth"])]
-    assert len(missed) == 33 and len(fixed) >= 30, (len(fixed), len(missed))
+    assert len(missed) == 33 and len(fixed) >= 29, (len(fixed), len(missed))
 
 
 def test_confidence_and_charset(readings):

@@ -44,7 +44,7 @@ MIN_SCORE = 0.5  # page words below this recognition score are dropped (rapidocr
 MAX_SIDE = 2000
 INK_DROP = 60  # a pixel this much darker than the crop's paper tone is ink
 MIN_LINE_INCH = 0.04  # ink rows shorter than this are specks or leftover rule, not text
-LINE_MARGIN = 0.25  # paper added around a line's ink, as a share of the line height
+LINE_MARGIN = 0.25  # margin beside a line's ink (the crop's own pixels, then paper), share of its height
 
 
 class PaddleOcrEngine:
@@ -129,18 +129,29 @@ class PaddleOcrEngine:
 
 
 def crop_to_lines(crop: np.ndarray, dpi: float) -> list[np.ndarray]:
-    """The text lines of a gray crop, each cut to its ink with a paper margin, top to bottom."""
+    """The text lines of a gray crop, each cut to its ink with a margin, top to bottom.
+
+    The margin beside the ink is the crop's own pixels, not paper: the faint left stroke of a
+    first digit lies below the ink threshold, and cutting at the threshold cut the digit in half
+    (a blurred 200-dpi '39.295.000' read '9.295.000'). Measured on the 689 amount and percent
+    cells of the tuned layout and corpus scans: second readings in the truth 554 -> 567.
+    """
     if crop.size == 0:
         return []
     paper = int(np.median(crop))
     ink = (crop < paper - INK_DROP).astype(np.uint8)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # scanner speckle
     lines = []
+    width = crop.shape[1]
     for y0, y1 in _runs(ink.any(axis=1)):
         if y1 - y0 < MIN_LINE_INCH * dpi:
             continue
         cols = np.flatnonzero(ink[y0:y1].any(axis=0))
-        lines.append(_pad(crop[y0:y1, cols[0]:cols[-1] + 1], paper, int(LINE_MARGIN * (y1 - y0)) + 1))
+        margin = int(LINE_MARGIN * (y1 - y0)) + 1
+        x0, x1 = max(0, cols[0] - margin), min(width, cols[-1] + 1 + margin)
+        line = crop[y0:y1, x0:x1]
+        lines.append(cv2.copyMakeBorder(line, margin, margin, margin - (cols[0] - x0),
+                                        margin - (x1 - cols[-1] - 1), cv2.BORDER_CONSTANT, value=paper))
     return lines
 
 
@@ -148,10 +159,6 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of each run of True in a 1-D mask."""
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
-
-def _pad(image: np.ndarray, paper: int, margin: int) -> np.ndarray:
-    return cv2.copyMakeBorder(image, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=paper)
 
 
 def _bgr(gray: np.ndarray) -> np.ndarray:
