@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from kpu_extract.extract.grid import Grid, GridCell, words_to_lines
 from kpu_extract.extract.model import Cell, RawTable, Word
+from kpu_extract.extract.word_table import FILLED_MARK
 
 
 def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0) -> RawTable:
@@ -29,6 +31,33 @@ def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0)
         cells.append(Cell(text=text, row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span,
                           bold=False, conf=conf, bbox=gc.bbox))
     return RawTable(page=page, index=index, rows=rows, cells=cells, bbox=grid.bbox, strategy=grid.strategy)
+
+
+def mark_filled_cells(table: RawTable, fills: list[tuple[float, float, float, float]]) -> RawTable:
+    """An empty cell whose centre lies under a shaded box (x0, top, x1, bottom) reads FILLED_MARK, in
+    rows that also hold text outside the boxes (a header row shaded as a whole is left as it is);
+    the scan's counterpart of text_layer._mark_filled_cells."""
+    if not fills:
+        return table
+    by_row: dict[int, list[int]] = {}
+    for i, cell in enumerate(table.cells):
+        by_row.setdefault(cell.row, []).append(i)
+    cells = list(table.cells)
+    for r, members in by_row.items():
+        shaded = {i for i in members if cells[i].bbox is not None and _under(cells[i].bbox, fills)}
+        if not any(cells[i].text.strip() for i in members if i not in shaded):
+            continue
+        for i in shaded:
+            if not cells[i].text.strip():
+                cells[i] = replace(cells[i], text=FILLED_MARK)
+                table.rows[r][cells[i].col] = FILLED_MARK
+    table.cells = cells
+    return table
+
+
+def _under(bbox: tuple[float, float, float, float], fills: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in fills)
 
 
 def join_words(words: list[Word]) -> tuple[str, float]:
