@@ -305,6 +305,8 @@ def test_month_from_header(raw, month):
     ("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("Triwulan I", 1), ("TRIWULAN IV", 4), ("TW I", 1),
     ("TW II", 2), ("Q1", 1), ("Q4", 4), ("Triwulan 3", 3),
     ("1", None), ("(7)", None), ("V", None), ("Q5", None), ("IIII", None), ("", None),
+    # the strokes of a lone roman label as OCR reads them (L31 scan: 'I Ir rir Iv')
+    ("Ir", 2), ("rir", 3), ("ll", 2), ("|", 1), ("lV", 4), ("r", None), ("rr", None), ("Il1", None),
 ])
 def test_quarter_from_header(raw, quarter):
     assert quarter_from_header(raw) == quarter

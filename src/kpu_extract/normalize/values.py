@@ -276,9 +276,22 @@ def month_from_header(raw: str) -> int | None:
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
+# OCR reads the strokes of a roman quarter label as other strokes ('Ir' for II and 'rir' for III
+# on the L31 scan, 'l' or '|' for I): one to three such strokes, one of them an I-like one, or
+# one before a V.
+_ROMAN_STROKES = re.compile(r"(?=.*[Il|i])[Il|!ir]{1,3}")
+_ROMAN_FOUR = re.compile(r"[Il|!i][Vv]")
+
+
 def quarter_from_header(raw: str) -> int | None:
-    """'I'..'IV', 'Triwulan I', 'TW I', 'Trw I', 'Q1' -> 1..4; anything else -> None."""
-    s = _clean(raw or "").upper()
+    """'I'..'IV', 'Triwulan I', 'TW I', 'Trw I', 'Q1' -> 1..4 (also as OCR garbles the strokes of a
+    lone roman label: 'Ir', 'rir'); anything else -> None."""
+    s = _clean(raw or "")
+    if _ROMAN_STROKES.fullmatch(s):
+        return len(s)
+    if _ROMAN_FOUR.fullmatch(s):
+        return 4
+    s = s.upper()
     m = re.fullmatch(r"(?:(TRIWULAN|TRIW\.?|TRW\.?|TW\.?|Q|KUARTAL)\s*[-.]?\s*)?([IV]{1,3}|[1-4])", s)
     if not m or (m.group(2).isdigit() and not m.group(1)):
         return None
