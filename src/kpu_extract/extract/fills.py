@@ -51,7 +51,7 @@ def evenly_toned(tile: np.ndarray, paper: int) -> bool:
 
 def shaded_mask(gray: np.ndarray, dpi: float, paper: int) -> np.ndarray:
     """Solid dark areas (255) of `gray`: pixels under the `paper` level, opened by STROKE_INCH."""
-    dark = (gray < paper - DARK_BELOW_PAPER).astype(np.uint8) * 255
+    _, dark = cv2.threshold(gray, paper - DARK_BELOW_PAPER - 1, 255, cv2.THRESH_BINARY_INV)
     k = max(3, int(round(STROKE_INCH * dpi)))
     return cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
 
@@ -60,7 +60,12 @@ def filled_boxes(gray: np.ndarray, dpi: float) -> list[Box]:
     """Shaded cell-sized boxes (x0, top, x1, bottom) of a page image, in PDF points."""
     paper = paper_level(gray)
     mask = shaded_mask(gray, dpi, paper)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    # labelled only where solid areas are (most pages have none): the labelling is the costly step
+    bx, by, bw, bh = cv2.boundingRect(mask)
+    if not bw:
+        return []
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask[by:by + bh, bx:bx + bw], connectivity=8)
+    gray = gray[by:by + bh, bx:bx + bw]
     min_side = CELL_MIN_INCH * dpi
     boxes: list[Box] = []
     for i in range(1, n):
@@ -72,8 +77,8 @@ def filled_boxes(gray: np.ndarray, dpi: float) -> list[Box]:
         tiles = [t for t in tiles if evenly_toned(gray[y + t[1] + inset:y + t[3] - inset,
                                                        x + t[0] + inset:x + t[2] - inset], paper)]
         if sum(a for *_, a in tiles) >= AREA_IN_TILES * area:
-            boxes += [((x + x0) * 72 / dpi, (y + y0) * 72 / dpi, (x + x1) * 72 / dpi, (y + y1) * 72 / dpi)
-                      for x0, y0, x1, y1, _ in tiles]
+            boxes += [((bx + x + x0) * 72 / dpi, (by + y + y0) * 72 / dpi, (bx + x + x1) * 72 / dpi,
+                       (by + y + y1) * 72 / dpi) for x0, y0, x1, y1, _ in tiles]
     return sorted(boxes, key=lambda b: (b[1], b[0]))
 
 
