@@ -88,3 +88,14 @@ def test_marks_go_to_empty_shaded_cells_of_rows_with_text():
     table = mark_filled_cells(words_to_cells(words, grid), fills)
     assert table.rows == [["Kegiatan", "B1", "B2"], ["Rapat", FILLED_MARK, "v"], ["", "", ""]]
     assert next(c for c in table.cells if (c.row, c.col) == (1, 1)).text == FILLED_MARK
+
+
+def test_a_box_cut_into_several_rows_marks_its_top_row_only():
+    # a borderless row whose wrapped second line was read as a row of its own, under one shaded box
+    rows, cols = [0.0, 10.0, 20.0, 30.0], [0.0, 60.0, 80.0]
+    grid = Grid(rows, cols, [GridCell(r, c, 1, 1, (cols[c], rows[r], cols[c + 1], rows[r + 1]))
+                             for r in range(3) for c in range(2)])
+    words = [Word("Layanan", 2, 2, 50, 8), Word("Internal", 2, 12, 50, 18), Word("Rapat", 2, 22, 40, 28)]
+    fills = [(60.0, 0.0, 80.0, 20.0), (60.0, 20.0, 80.0, 30.0)]
+    table = mark_filled_cells(words_to_cells(words, grid), fills)
+    assert [row[1] for row in table.rows] == [FILLED_MARK, "", FILLED_MARK]

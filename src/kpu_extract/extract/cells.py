@@ -36,28 +36,36 @@ def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0)
 def mark_filled_cells(table: RawTable, fills: list[tuple[float, float, float, float]]) -> RawTable:
     """An empty cell whose centre lies under a shaded box (x0, top, x1, bottom) reads FILLED_MARK, in
     rows that also hold text outside the boxes (a header row shaded as a whole is left as it is);
-    the scan's counterpart of text_layer._mark_filled_cells."""
+    the scan's counterpart of text_layer._mark_filled_cells. A box is one cell: when the grid cuts
+    it into several rows (a borderless row whose wrapped lines were read as rows of their own,
+    L54 scan) only its top row is marked, as the row it belongs to."""
     if not fills:
         return table
-    by_row: dict[int, list[int]] = {}
+    under = {i: f for i, cell in enumerate(table.cells) if cell.bbox is not None
+             and (f := _fill_under(cell.bbox, fills)) is not None}
+    top = {}
+    for i, f in under.items():
+        top[f] = min(top.get(f, table.cells[i].row), table.cells[i].row)
+    texts: dict[int, bool] = {}
     for i, cell in enumerate(table.cells):
-        by_row.setdefault(cell.row, []).append(i)
+        if i not in under and cell.text.strip():
+            texts[cell.row] = True
     cells = list(table.cells)
-    for r, members in by_row.items():
-        shaded = {i for i in members if cells[i].bbox is not None and _under(cells[i].bbox, fills)}
-        if not any(cells[i].text.strip() for i in members if i not in shaded):
-            continue
-        for i in shaded:
-            if not cells[i].text.strip():
-                cells[i] = replace(cells[i], text=FILLED_MARK)
-                table.rows[r][cells[i].col] = FILLED_MARK
+    for i, f in under.items():
+        cell = cells[i]
+        if cell.row == top[f] and texts.get(cell.row) and not cell.text.strip():
+            cells[i] = replace(cell, text=FILLED_MARK)
+            table.rows[cell.row][cell.col] = FILLED_MARK
     table.cells = cells
     return table
 
 
-def _under(bbox: tuple[float, float, float, float], fills: list[tuple[float, float, float, float]]) -> bool:
+def _fill_under(bbox: tuple[float, float, float, float], fills: list[tuple[float, float, float, float]]
+                ) -> int | None:
+    """Index of the shaded box the centre of `bbox` lies under, or None."""
     cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
-    return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in fills)
+    return next((k for k, (x0, top, x1, bottom) in enumerate(fills)
+                 if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1), None)
 
 
 def join_words(words: list[Word]) -> tuple[str, float]:
