@@ -339,3 +339,10 @@ def test_an_amount_a_narrow_cell_wrapped_after_a_separator_is_one_amount(raw, ex
 def test_two_amounts_or_a_broken_group_in_one_cell_still_raise(raw):
     with pytest.raises(UnparsedValue):
         parse_rupiah(raw)
+
+
+@pytest.mark.parametrize("raw", ["\u00a5", "\u20ac"])
+def test_a_check_mark_ocr_read_as_a_currency_sign_marks_its_month_only_in_ocr_mode(raw):
+    assert cell_to_months(raw, column_month=4, ocr=True) == [4]
+    with pytest.raises(UnparsedValue):
+        cell_to_months(raw, column_month=4)
