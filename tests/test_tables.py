@@ -223,3 +223,13 @@ def test_jumlah_in_a_sliver_cell_spanning_the_indikator_column_is_an_indikator()
     assert [(r.indikator_raw, r.target_value) for r in records.targets] == [
         ("Jumlah Auditor bersertifikat", 73.0), ("Jumlah auditor yang telah mengikuti sertifikasi", 24.0)]
     assert [(r.level, r.uraian_raw, r.pagu) for r in records.pagu][1][1:] == ("Peningkatan Kinerja Aparatur", 620250000)
+
+
+def test_month_labels_ocr_garbled_take_their_place_between_read_months():
+    # 'BS' for B3 and B5 (between B2 and B4, B4 and B6), 'BIZ' for B12 after B11; 'CBSO' (B8 and
+    # B9 read as one word) lies between B7 and B10, three months over two columns: left unread
+    head = ["Kegiatan", "Bi", "B2", "BS", "B4", "BS", "B6", "B7", "CBSO", "B10", "B11", "BIZ", "Pagu"]
+    rows = [["Kegiatan", "Waktu Pelaksanaan"] + [None] * 10 + ["Pagu"], [""] + head[1:-1] + [""],
+            ["Rapat"] + ["v"] * 11 + ["1.000"]]
+    columns = table_to_columns(raw(rows, spans=[(0, 1, 1, 11)]))
+    assert columns.months == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 9: 10, 10: 11, 11: 12}

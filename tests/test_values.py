@@ -305,6 +305,8 @@ def test_month_from_header(raw, month):
     ("I", 1), ("II", 2), ("III", 3), ("IV", 4), ("Triwulan I", 1), ("TRIWULAN IV", 4), ("TW I", 1),
     ("TW II", 2), ("Q1", 1), ("Q4", 4), ("Triwulan 3", 3),
     ("1", None), ("(7)", None), ("V", None), ("Q5", None), ("IIII", None), ("", None),
+    # the strokes of a lone roman label as OCR reads them (L31 scan: 'I Ir rir Iv')
+    ("Ir", 2), ("rir", 3), ("ll", 2), ("|", 1), ("lV", 4), ("r", None), ("rr", None), ("Il1", None),
 ])
 def test_quarter_from_header(raw, quarter):
     assert quarter_from_header(raw) == quarter
@@ -337,3 +339,10 @@ def test_an_amount_a_narrow_cell_wrapped_after_a_separator_is_one_amount(raw, ex
 def test_two_amounts_or_a_broken_group_in_one_cell_still_raise(raw):
     with pytest.raises(UnparsedValue):
         parse_rupiah(raw)
+
+
+@pytest.mark.parametrize("raw", ["\u00a5", "\u20ac"])
+def test_a_check_mark_ocr_read_as_a_currency_sign_marks_its_month_only_in_ocr_mode(raw):
+    assert cell_to_months(raw, column_month=4, ocr=True) == [4]
+    with pytest.raises(UnparsedValue):
+        cell_to_months(raw, column_month=4)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from kpu_extract.extract.grid import Grid, GridCell, words_to_lines
 from kpu_extract.extract.model import Cell, RawTable, Word
+from kpu_extract.extract.word_table import FILLED_MARK
 
 
 def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0) -> RawTable:
@@ -29,6 +31,41 @@ def words_to_cells(words: list[Word], grid: Grid, page: int = 0, index: int = 0)
         cells.append(Cell(text=text, row=gc.row, col=gc.col, row_span=gc.row_span, col_span=gc.col_span,
                           bold=False, conf=conf, bbox=gc.bbox))
     return RawTable(page=page, index=index, rows=rows, cells=cells, bbox=grid.bbox, strategy=grid.strategy)
+
+
+def mark_filled_cells(table: RawTable, fills: list[tuple[float, float, float, float]]) -> RawTable:
+    """An empty cell whose centre lies under a shaded box (x0, top, x1, bottom) reads FILLED_MARK, in
+    rows that also hold text outside the boxes (a header row shaded as a whole is left as it is);
+    the scan's counterpart of text_layer._mark_filled_cells. A box is one cell: when the grid cuts
+    it into several rows (a borderless row whose wrapped lines were read as rows of their own,
+    L54 scan) only its top row is marked, as the row it belongs to."""
+    if not fills:
+        return table
+    under = {i: f for i, cell in enumerate(table.cells) if cell.bbox is not None
+             and (f := _fill_under(cell.bbox, fills)) is not None}
+    top = {}
+    for i, f in under.items():
+        top[f] = min(top.get(f, table.cells[i].row), table.cells[i].row)
+    texts: dict[int, bool] = {}
+    for i, cell in enumerate(table.cells):
+        if i not in under and cell.text.strip():
+            texts[cell.row] = True
+    cells = list(table.cells)
+    for i, f in under.items():
+        cell = cells[i]
+        if cell.row == top[f] and texts.get(cell.row) and not cell.text.strip():
+            cells[i] = replace(cell, text=FILLED_MARK)
+            table.rows[cell.row][cell.col] = FILLED_MARK
+    table.cells = cells
+    return table
+
+
+def _fill_under(bbox: tuple[float, float, float, float], fills: list[tuple[float, float, float, float]]
+                ) -> int | None:
+    """Index of the shaded box the centre of `bbox` lies under, or None."""
+    cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    return next((k for k, (x0, top, x1, bottom) in enumerate(fills)
+                 if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1), None)
 
 
 def join_words(words: list[Word]) -> tuple[str, float]:

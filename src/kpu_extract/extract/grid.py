@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from kpu_extract.extract.model import RawTable, Word
-from kpu_extract.extract.word_table import words_to_tables_and_gaps
+from kpu_extract.extract.word_table import FILLED_MARK, words_to_tables_and_gaps
 
 H_LINE_INCH = 0.30  # shortest horizontal rule kept; longer than any text stroke but '____'
 V_LINE_INCH = 0.12  # shortest vertical rule kept; a single-line row is ~0.18 in high
@@ -238,21 +238,22 @@ def _odd(value: float) -> int:
 MIN_TABULAR_LINES = 3
 
 
-def words_to_grid(words: list[Word]) -> Grid | None:
+def words_to_grid(words: list[Word], fills: list[tuple] = ()) -> Grid | None:
     """The largest borderless table among the words (points), or None (see words_to_grids)."""
-    grids = words_to_grids(words)
+    grids = words_to_grids(words, fills)
     return max(grids, key=lambda g: (len(g.rows) - 1) * (len(g.cols) - 1)) if grids else None
 
 
-def words_to_grids(words: list[Word]) -> list[Grid]:
+def words_to_grids(words: list[Word], fills: list[tuple] = ()) -> list[Grid]:
     """Every borderless table among the words (points), top to bottom; none when they do not look tabular.
 
     The tables word_table.py finds (columns from the white gaps the lines share, rows from line
     spacing, labels across columns as spanning cells) of at least MIN_TABULAR_LINES rows, as grids
     for words_to_cells. A page may hold two (the LAKIP scan L34: targets, then the budget under
     a heading). Measured on the layout corpus scans (corpus/eval_layouts.py): see the README.
+    The shaded boxes `fills` (points) keep the columns of a schedule drawn as shaded cells.
     """
-    return [_table_grid(table, gaps) for table, gaps in words_to_tables_and_gaps(words, 0)
+    return [_table_grid(table, gaps) for table, gaps in words_to_tables_and_gaps(words, 0, fills)
             if table.n_rows >= MIN_TABULAR_LINES]
 
 
@@ -261,6 +262,8 @@ def _table_grid(table: RawTable, gaps: list[float]) -> Grid:
     cols = [x0 - 1.0] + gaps + [x1 + 1.0]
     spans = {}
     for cell in table.cells:
+        if cell.text == FILLED_MARK:
+            continue  # rows are cut between the words; cells.mark_filled_cells marks the grid
         r = spans.setdefault(cell.row, [math.inf, -math.inf])
         r[0], r[1] = min(r[0], cell.bbox[1]), max(r[1], cell.bbox[3])
     row_boxes = [spans[r] for r in sorted(spans)]

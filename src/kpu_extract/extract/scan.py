@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Callable
 
 from kpu_extract.extract import raster
-from kpu_extract.extract.cells import words_in, words_to_cells
+from kpu_extract.extract.cells import mark_filled_cells, words_in, words_to_cells
+from kpu_extract.extract.fills import filled_boxes
 from kpu_extract.extract.grid import (Grid, grid_line_mask, header_box_grid, image_to_line_masks, masks_to_grids,
                                       words_to_grid, words_to_grids, words_to_lines)
 from kpu_extract.extract.engines import get_engine
@@ -25,8 +26,9 @@ DEFAULT_SETTINGS = OcrSettings()
 # same (40.35 vs 40.34 CPU-s) and moved word boxes and texts; tessedit_do_invert=0 was within the
 # noise (-15% .. +15% a page) and changed a word; `ind` alone is 18% cheaper but reads other words.
 
-# A finder gets the ruled grids (pixels), the page words (points) and the dpi.
-GridFinder = Callable[[list[Grid], list[Word], float], list[Grid]]
+# A finder gets the ruled grids (pixels), the page words (points), the dpi and the shaded boxes (points).
+Box = tuple[float, float, float, float]
+GridFinder = Callable[[list[Grid], list[Word], float, list[Box]], list[Grid]]
 
 
 # A ruled grid of fewer cells is no table (rules of a schedule's shaded boxes, a stamp's frame):
@@ -42,23 +44,23 @@ def _tables(ruled: list[Grid], dpi: float) -> list[Grid]:
     return [g.scaled(72.0 / dpi) for g in ruled if len(g.cells) >= MIN_RULED_CELLS]
 
 
-def _header_box(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+def _header_box(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
     boxes = _tables(ruled, dpi)
     if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
         return []
-    grid = words_to_grid(words)
+    grid = words_to_grid(words, fills)
     box = max(boxes, key=lambda g: g.bbox[3])
     if grid is None or grid.bbox[3] < box.bbox[3] + HEADER_BOX_BODY:
         return []
     return [header_box_grid(box, grid)]
 
 
-def _ruled(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+def _ruled(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
     return _tables(ruled, dpi)
 
 
-def _borderless(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
-    return words_to_grids(words)
+def _borderless(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
+    return words_to_grids(words, fills)
 
 
 # Tried in order; the first finder that returns grids wins (borderless only when nothing is ruled).
@@ -82,12 +84,13 @@ def read_scanned_page(pdf_path: str, index: int, number: int,
     masks = image_to_line_masks(gray, dpi)
     gray, masks = rectify(gray, masks, dpi)  # a page photographed at an angle
     gray = raster.denoise(gray)
+    fills = filled_boxes(gray, dpi)  # a schedule drawn as shaded cells
     ruled = masks_to_grids(masks, dpi)
     ocr_image = raster.remove_lines(gray, grid_line_mask(masks, ruled, dpi), dpi)
     engine = get_engine(settings.engine, settings)
     words = engine.page_words(ocr_image, dpi)
-    grids = find_grids(ruled, words, dpi)
-    tables = [words_to_cells(words, g, page=number, index=i) for i, g in enumerate(grids)]
+    grids = find_grids(ruled, words, dpi, fills)
+    tables = [mark_filled_cells(words_to_cells(words, g, page=number, index=i), fills) for i, g in enumerate(grids)]
     if settings.reread_money and tables:
         tables = reread_money_cells(ocr_image, dpi, tables, engine)
     if settings.reread_empty and tables:
@@ -110,10 +113,10 @@ def _count_words_around(tables: list[RawTable], words: list[Word]) -> None:
             t.words_below = sum(1 for w in outside if w.top >= t.bbox[3])
 
 
-def find_grids(ruled: list[Grid], words: list[Word], dpi: float) -> list[Grid]:
+def find_grids(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box] = ()) -> list[Grid]:
     """Grids (in points) from the first table finder that finds any."""
     for _name, finder in TABLE_FINDERS:
-        grids = finder(ruled, words, dpi)
+        grids = finder(ruled, words, dpi, fills)
         if grids:
             return grids
     return []

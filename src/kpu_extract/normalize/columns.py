@@ -143,6 +143,10 @@ def _garbled_column_numbers(texts: list[str]) -> bool:
             and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
 
 
+# A month label as OCR may garble it: 'B' and one to three more characters ('BS', 'BIZ', 'Bil').
+_GARBLED_MONTH = re.compile(r"B\S{1,3}")
+
+
 def _covering(table: RawTable, r: int, c: int) -> tuple[str, int, int] | None:
     """Text, first and last column of the cell covering slot (r, c)."""
     for cell in table.cells:
@@ -171,6 +175,27 @@ def _group_labels_above(table: RawTable, first: int) -> bool:
             if AMOUNT.match(t) or len(t.split()) > HEADER_MAX_WORDS:
                 return False
     return True
+
+
+def _months_between(table: RawTable, n_header: int, roles: list[str | None], months: dict[int, int]) -> None:
+    """Month labels OCR garbled past reading ('BS' for B3 or B5, 'BIZ' for B12) take their month
+    from their place: between two read months as many columns apart as their months, or right
+    after the last read month of a run. A column two labels were read into ('CBSO' for B8 B9)
+    sits between months further apart than their columns and is left."""
+    for c, role in enumerate(roles):
+        label = (_covering(table, n_header - 1, c) or ("",))[0] or ""
+        if c in months or role not in (None, "schedule_month") or not _GARBLED_MONTH.fullmatch(label.strip()):
+            continue
+        left = max((a for a in months if a < c), default=None)
+        right = min((b for b in months if b > c), default=None)
+        if left is not None and right is not None and right - left == months[right] - months[left]:
+            month = months[left] + c - left
+        elif left == c - 1 and right is None and months[left] < 12:
+            month = months[left] + 1
+        else:
+            continue
+        if month not in months.values():
+            months[c], roles[c] = month, "month"
 
 
 def table_to_columns(table: RawTable) -> ColumnMap | None:
@@ -233,6 +258,8 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
             label = (_covering(table, n_header - 1, c) or ("",))[0]
             if role is None and quarter_from_header((label or "").strip().splitlines()[-1] if label else ""):
                 quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
+    if months:
+        _months_between(table, n_header, roles, months)
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]

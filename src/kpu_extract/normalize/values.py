@@ -233,14 +233,15 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
     """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column.
 
     With `ocr`, a week mark whose tail OCR garbled ('minggu @ 1-4', 'rninggu ke 1-4') still marks
-    its column as planned: the word is legible even where the week numbers are not."""
+    its column as planned: the word is legible even where the week numbers are not; so does a
+    check mark read as '¥' or '€'."""
     s = _clean(raw) if raw is not None else ""
     if s in _NULLS:
         return []
     months = _b_months(s, raw)
     if months is not None:
         return months
-    if not (_MARKS.fullmatch(s) or (ocr and _OCR_WEEK_WORD.match(s))):
+    if not (_MARKS.fullmatch(s) or (ocr and (_OCR_WEEK_WORD.match(s) or s in _OCR_CHECKS))):
         raise UnparsedValue(raw, "unrecognised schedule cell")
     if column_month is not None:
         if not 1 <= column_month <= 12:
@@ -251,6 +252,8 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
     raise UnparsedValue(raw, "planned mark without column month or quarter")
 
 
+# A lone check mark '√' that OCR read as the currency sign its strokes resemble (L18 scan).
+_OCR_CHECKS = {"\u00a5", "\u20ac"}  # '¥', '€'
 _OCR_WEEK_WORD = re.compile(r"^\W{0,2}(?:rn|m)\s*[il1|]\s*n\s*[gq]{1,2}\s*[uv]", re.I)
 
 _MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
@@ -276,9 +279,22 @@ def month_from_header(raw: str) -> int | None:
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
+# OCR reads the strokes of a roman quarter label as other strokes ('Ir' for II and 'rir' for III
+# on the L31 scan, 'l' or '|' for I): one to three such strokes, one of them an I-like one, or
+# one before a V.
+_ROMAN_STROKES = re.compile(r"(?=.*[Il|i])[Il|!ir]{1,3}")
+_ROMAN_FOUR = re.compile(r"[Il|!i][Vv]")
+
+
 def quarter_from_header(raw: str) -> int | None:
-    """'I'..'IV', 'Triwulan I', 'TW I', 'Trw I', 'Q1' -> 1..4; anything else -> None."""
-    s = _clean(raw or "").upper()
+    """'I'..'IV', 'Triwulan I', 'TW I', 'Trw I', 'Q1' -> 1..4 (also as OCR garbles the strokes of a
+    lone roman label: 'Ir', 'rir'); anything else -> None."""
+    s = _clean(raw or "")
+    if _ROMAN_STROKES.fullmatch(s):
+        return len(s)
+    if _ROMAN_FOUR.fullmatch(s):
+        return 4
+    s = s.upper()
     m = re.fullmatch(r"(?:(TRIWULAN|TRIW\.?|TRW\.?|TW\.?|Q|KUARTAL)\s*[-.]?\s*)?([IV]{1,3}|[1-4])", s)
     if not m or (m.group(2).isdigit() and not m.group(1)):
         return None
