@@ -325,3 +325,18 @@ def test_a_column_gap_two_lines_cross_through_a_space_stays():
             words += line(top, (f"Sasaran{i}", 20, 62), ("Layanan", 120, 155), ("9.000", 200, 224))
     table, = words_to_tables(words, 1)
     assert table.n_cols == 3 and table.rows[0] == ["Sasaran", "Keluaran", "Biaya"]
+
+
+def test_a_number_and_its_unit_in_two_rows_stay_one_cell():
+    # L34 scan: '1 Satker' in two rows, the other rows' targets ('100%') a column to the right of
+    # the '1'; one 'Satker' box a pixel lower than the other put its gap over a per-box limit
+    def line(top, *boxes):
+        return [Word(text, x0, top, x1, top + h) for text, x0, x1, h in boxes]
+    words = line(10, ("No", 20, 30, 6.1), ("Indikator", 40, 75, 6.1), ("Target", 120, 140, 6.1), ("Realisasi", 200, 230, 6.1))
+    for i in range(6):
+        top = 22 + 12 * i
+        target = (("1", 117, 118.8, 6.1), ("Satker", 122, 142, 5.76 if i else 6.1)) if i < 2 else (("100%", 121, 138, 6.1),)
+        words += line(top, (str(i + 1), 20, 24, 6.1), ("Persentase", 40, 76, 6.1), ("data", 78.2, 92, 6.1), *target,
+                      ("95%", 200, 214, 6.1))
+    table, = words_to_tables(words, 1)
+    assert [row[2] for row in table.rows[1:]] == ["1 Satker", "1 Satker", "100%", "100%", "100%", "100%"]

@@ -393,13 +393,17 @@ def _join_complements(rows: list[list[_Line]], seps: list[float], fills: list[tu
 
 
 def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
-    """Drop a column gap that one line alone makes, between two words a space apart: a number and
-    its unit ('4 kali' of an OCR'd Courier table) whose column no other line uses, beside the
-    column of the other lines' values ('90%')."""
+    """Drop a column gap that fewer than MIN_LINES lines make, each between two words a space apart:
+    a number and its unit ('4 kali' of an OCR'd Courier table; '1 Satker' in two rows of the L34
+    scan) whose column no other line uses, beside the column of the other lines' values ('90%')."""
     line_words = [[w for seg in ln.segments for w in seg] for ln in lines if len(ln.segments) > 1]
     space = _space_ratio(line_words)
     if space is None:
         return seps
+    # the text height of all the lines, not of one OCR box: at 200 dpi a box is one pixel (0.36 pt)
+    # higher or lower, which moved the L34 scan's '1 Satker' (3.24 pt apart) over the limit
+    heights = sorted(w.bottom - w.top for ws in line_words for w in ws)
+    limit = SPACE_FACTOR * space * heights[len(heights) // 2]
     kept = []
     for j, sep in enumerate(seps):
         lo = kept[-1] if kept else -math.inf
@@ -408,9 +412,8 @@ def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
                   min((w for w in ws if sep < w.x0 and w.x1 < hi), key=lambda w: w.x0, default=None))
                  for ws in line_words]
         left, right = [p for p in pairs if p[0]], [p for p in pairs if p[1]]
-        lone = left if len(left) == 1 else right if len(right) == 1 else []
-        if lone and all(lone[0]) and lone[0][1].x0 - lone[0][0].x1 <= SPACE_FACTOR * space * (
-                lone[0][1].bottom - lone[0][1].top):
+        few = min((side for side in (left, right) if side), key=len, default=[])
+        if few and len(few) < MIN_LINES and all(a and b and b.x0 - a.x1 <= limit for a, b in few):
             continue
         kept.append(sep)
     return kept
