@@ -269,3 +269,74 @@ def test_a_narrow_title_split_into_segments_stays_out_of_the_table():
         words += [w(f"Kegiatan{i}", 22, y), w("39.000", 550, y), w("34.320", 700, y), w("88,00", 790, y, 30)]
     tables = words_to_tables(words, 1)
     assert len(tables) == 1 and tables[0].rows[0] == ["Kegiatan0", "39.000", "34.320", "88,00"]
+
+
+def _cells_line(top, *cells, char=5.0):
+    return [Word(text, x, top, x + char * len(text), top + 7.0) for x, text in cells]
+
+
+def test_a_word_space_two_wrapped_labels_share_is_no_column():
+    # L08 scan: two wrapped labels of the label column split at a word space ('Pendaftaran dan |
+    # Verifikasi'), under one-line labels of that column that cross it: the column stays one
+    words = _cells_line(10, (20, "Program"), (120, "Sasaran"), (200, "Biaya"))
+    top = 10
+    for group in range(4):
+        top += 20
+        if group < 2:
+            words += _cells_line(top, (20, "Label"), (54 + 8 * group, "Panjang"))  # a 4-pt space
+        words += _cells_line(top + 8, (20, "Penyelenggaraan"))
+        for i in range(2):
+            top += 20
+            words += _cells_line(top, (120, f"Sasaran{i}"), (200, f"{group + 1}.000"))
+    table, = words_to_tables(words, 1)
+    assert table.n_cols == 3 and table.rows[0] == ["Program", "Sasaran", "Biaya"]
+
+
+def test_a_break_as_wide_as_the_rows_under_group_rows_keeps_the_header():
+    # L08 scan: one lost OCR line leaves a group label as far under the header's block as the
+    # padded rows under every group row stand: that spacing is the table's, no break
+    words = _cells_line(10, (20, "Program"), (120, "Sasaran"), (200, "Biaya"))
+    top = 10
+    for group in range(3):
+        top += 19
+        words += _cells_line(top, (20, f"Grup{group}"))
+        for i in range(2):
+            top += 19 if i == 0 else 12
+            words += _cells_line(top, (120, f"Sasaran{i}"), (200, f"{group + 1}.000"))
+            for k in range(3):  # the cell wraps, a line spacing apart
+                top += 8
+                words += _cells_line(top, (120, f"baris{k}"))
+    table, = words_to_tables(words, 1)
+    assert table.rows[0] == ["Program", "Sasaran", "Biaya"]
+    assert [r[0] for r in table.rows if r[0].startswith("Grup")] == ["Grup0", "Grup1", "Grup2"]
+
+
+def test_a_column_gap_two_lines_cross_through_a_space_stays():
+    # L08 scan: OCR glued two cells a space apart in two of many lines ('publikasi Layanan')
+    def line(top, *boxes):
+        return [Word(text, x0, top, x1, top + 7.0) for text, x0, x1 in boxes]
+    words = line(10, ("Sasaran", 20, 55), ("Keluaran", 120, 160), ("Biaya", 200, 224))
+    for i in range(40):
+        top = 22 + 12 * i
+        if i in (7, 23):
+            words += line(top, ("Persentase", 20, 70), ("informasi", 73, 117), ("Layanan", 120, 155),
+                          ("9.000", 200, 224))
+        else:
+            words += line(top, (f"Sasaran{i}", 20, 62), ("Layanan", 120, 155), ("9.000", 200, 224))
+    table, = words_to_tables(words, 1)
+    assert table.n_cols == 3 and table.rows[0] == ["Sasaran", "Keluaran", "Biaya"]
+
+
+def test_a_number_and_its_unit_in_two_rows_stay_one_cell():
+    # L34 scan: '1 Satker' in two rows, the other rows' targets ('100%') a column to the right of
+    # the '1'; one 'Satker' box a pixel lower than the other put its gap over a per-box limit
+    def line(top, *boxes):
+        return [Word(text, x0, top, x1, top + h) for text, x0, x1, h in boxes]
+    words = line(10, ("No", 20, 30, 6.1), ("Indikator", 40, 75, 6.1), ("Target", 120, 140, 6.1), ("Realisasi", 200, 230, 6.1))
+    for i in range(6):
+        top = 22 + 12 * i
+        target = (("1", 117, 118.8, 6.1), ("Satker", 122, 142, 5.76 if i else 6.1)) if i < 2 else (("100%", 121, 138, 6.1),)
+        words += line(top, (str(i + 1), 20, 24, 6.1), ("Persentase", 40, 76, 6.1), ("data", 78.2, 92, 6.1), *target,
+                      ("95%", 200, 214, 6.1))
+    table, = words_to_tables(words, 1)
+    assert [row[2] for row in table.rows[1:]] == ["1 Satker", "1 Satker", "100%", "100%", "100%", "100%"]

@@ -50,6 +50,8 @@ LEADING = 1.25
 # Two runs of lines are one table when this share of their column gaps lie within SAME_GAP points.
 SAME_COLUMNS_SHARE, SAME_GAP = 0.6, 8.0
 SPLIT_MIN_LINES = 5
+# A line gap within this share of MIN_LINES gaps above table lines is a row gap, never a break.
+SAME_SPACING = 0.05
 HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
 # A line narrower than this share of the page's widest line is a title when it starts a block: a
 # centred title that OCR splits into segments at its wide spaces (L11 scan: 'KOMISI | PEMILIHAN
@@ -183,17 +185,25 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
         return [lines] if lines else []
     typical = positive[len(positive) // 2]
     widest = max(_width(ln) for ln in lines)
+    row_gaps = [g for g, ln in zip(gaps, lines[1:]) if len(ln.segments) > 1]
     blocks = [[lines[0]]]
     for gap, line in zip(gaps, lines[1:]):
         # a title above the table (an OCR'd bold title splits into segments) has no line of a
         # table's columns: the header a heading's gap below it starts the table
         title = all(len(ln.segments) < MIN_COLS or _width(ln) < TITLE_WIDTH * widest for ln in blocks[-1]) \
             and gap > HEADING_GAP * typical
-        if (gap > BREAK_FACTOR * typical and len(line.segments) == 1) or title:
+        if (gap > BREAK_FACTOR * typical and len(line.segments) == 1 and not _row_spacing(gap, row_gaps)) or title:
             blocks.append([line])
         else:
             blocks[-1].append(line)
     return [part for block in _rejoin(blocks) for part in _split_tables(block)]
+
+
+def _row_spacing(gap: float, row_gaps: list[float]) -> bool:
+    """`gap` is a spacing the table's own rows show: at least MIN_LINES gaps above lines of several
+    segments lie within SAME_SPACING of it (the padded rows under group rows of the L08 scan stand
+    2.27-2.40 typical gaps apart, around BREAK_FACTOR: one lost OCR line moved one over it)."""
+    return sum(1 for g in row_gaps if abs(g - gap) <= SAME_SPACING * gap) >= MIN_LINES
 
 
 def _width(line: _Line) -> float:
@@ -266,14 +276,13 @@ def _separators(lines: list[_Line]) -> list[float]:
     words = [w for ln in multi for seg in ln.segments for w in seg]
     x0 = min(w.x0 for w in words)
     width = int(max(w.x1 for w in words) - x0) + 1
-    covered = [0] * width
-    for ln in multi:
-        hit = [False] * width
-        for seg in ln.segments:  # a segment, not a word: monospaced spaces align across lines
-            for x in range(max(0, math.ceil(seg[0].x0 - x0)), min(width, math.floor(seg[-1].x1 - x0))):
-                hit[x] = True
-        covered = [n + h for n, h in zip(covered, hit)]
+    covered = _coverage(multi, x0, width, lambda ln: [(seg[0].x0, seg[-1].x1) for seg in ln.segments])
+    inked = _coverage(multi, x0, width, lambda ln: [(w.x0, w.x1) for seg in ln.segments for w in seg])
     limit = max(1.0, (1 - GAP_FREE_SHARE) * len(multi))  # one line may cross: a group label over its columns
+    # A line that crosses only through a space between its words counts half: OCR glues two cells a
+    # space apart (L08 scan: 'publikasi Layanan' and 'Prasarana Tata' across the gap 322..324, two
+    # of 46 lines); the aligned spaces of a monospaced column in many lines still cover the gap
+    covered = [(n + ink) / 2 for n, ink in zip(covered, inked)]
     runs, start = [], None
     for x, n in enumerate(covered + [len(multi) + 1]):
         if n <= limit and start is None:
@@ -299,7 +308,33 @@ def _separators(lines: list[_Line]) -> list[float]:
         if right_edge and cuts:
             cuts = [c for c in cuts if c[1] < b] if inside else []
         seps += [least_crossed(lo, hi, spans) for lo, hi in cuts]
-    return seps
+    return _drop_crossed(lines, seps)
+
+
+def _drop_crossed(lines: list[_Line], seps: list[float]) -> list[float]:
+    """Drop a column gap that more one-segment lines cross than lines of several segments show
+    (a segment ends before it and another starts after it in one line): a word space that one or
+    two wrapped label lines happen to share, under the one-line labels of the same column (L08
+    scan: 'Pendaftaran dan | Verifikasi' under 'Penyelenggaraan Pemilu'). A crossing line that
+    also crosses a gap MIN_LINES lines show spans the table (a group row) and does not count."""
+    shown = {x: sum(1 for ln in lines if len(ln.segments) > 1 and any(sg[-1].x1 <= x for sg in ln.segments)
+                    and any(sg[0].x0 >= x for sg in ln.segments)) for x in seps}
+    firm = [x for x in seps if shown[x] >= MIN_LINES]
+    single = [(ln.segments[0][0].x0, ln.segments[0][-1].x1) for ln in lines if len(ln.segments) == 1]
+    single = [(a, b) for a, b in single if not any(a < x < b for x in firm)]
+    return [x for x in seps if shown[x] >= MIN_LINES or sum(1 for a, b in single if a < x < b) <= shown[x]]
+
+
+def _coverage(lines: list[_Line], x0: float, width: int, spans) -> list[int]:
+    """How many of `lines` cover each point x0 + i, i < width, with one of the x-ranges `spans(line)`."""
+    covered = [0] * width
+    for ln in lines:
+        hit = [False] * width
+        for a, b in spans(ln):
+            for x in range(max(0, math.ceil(a - x0)), min(width, math.floor(b - x0))):
+                hit[x] = True
+        covered = [n + h for n, h in zip(covered, hit)]
+    return covered
 
 
 def least_crossed(lo: float, hi: float, spans: list[tuple[float, float]]) -> float:
@@ -358,13 +393,17 @@ def _join_complements(rows: list[list[_Line]], seps: list[float], fills: list[tu
 
 
 def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
-    """Drop a column gap that one line alone makes, between two words a space apart: a number and
-    its unit ('4 kali' of an OCR'd Courier table) whose column no other line uses, beside the
-    column of the other lines' values ('90%')."""
+    """Drop a column gap that fewer than MIN_LINES lines make, each between two words a space apart:
+    a number and its unit ('4 kali' of an OCR'd Courier table; '1 Satker' in two rows of the L34
+    scan) whose column no other line uses, beside the column of the other lines' values ('90%')."""
     line_words = [[w for seg in ln.segments for w in seg] for ln in lines if len(ln.segments) > 1]
     space = _space_ratio(line_words)
     if space is None:
         return seps
+    # the text height of all the lines, not of one OCR box: at 200 dpi a box is one pixel (0.36 pt)
+    # higher or lower, which moved the L34 scan's '1 Satker' (3.24 pt apart) over the limit
+    heights = sorted(w.bottom - w.top for ws in line_words for w in ws)
+    limit = SPACE_FACTOR * space * heights[len(heights) // 2]
     kept = []
     for j, sep in enumerate(seps):
         lo = kept[-1] if kept else -math.inf
@@ -373,9 +412,8 @@ def _join_units(lines: list[_Line], seps: list[float]) -> list[float]:
                   min((w for w in ws if sep < w.x0 and w.x1 < hi), key=lambda w: w.x0, default=None))
                  for ws in line_words]
         left, right = [p for p in pairs if p[0]], [p for p in pairs if p[1]]
-        lone = left if len(left) == 1 else right if len(right) == 1 else []
-        if lone and all(lone[0]) and lone[0][1].x0 - lone[0][0].x1 <= SPACE_FACTOR * space * (
-                lone[0][1].bottom - lone[0][1].top):
+        few = min((side for side in (left, right) if side), key=len, default=[])
+        if few and len(few) < MIN_LINES and all(a and b and b.x0 - a.x1 <= limit for a, b in few):
             continue
         kept.append(sep)
     return kept
