@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kpu_extract.normalize.checks import (
-    persen_checks, persen_ok, program_total_checks, single_digit_apart, sum_checks)
+    budget_checks, persen_checks, persen_ok, program_total_checks, single_digit_apart, sum_checks)
 from kpu_extract.normalize.drafts import BudgetDraft
 from kpu_extract.normalize.merge import _same_name, merge_budget
 from kpu_extract.normalize.checks import checks_to_review
@@ -132,8 +132,8 @@ def test_sum_by_code_keeps_programs_apart():
     lines = [line("program", 100, "076.01.CQ"), line("program", 50, "076.01.WA"),
              line("kegiatan", 100, "CQ.6709"), line("kegiatan", 50, "WA.3355"),
              line("output", 100, "CQ.6709.QGE"), line("output", 7, "CQ.67091.QGE")]
-    assert [(c.scope, c.status) for c in sum_checks(lines)] == [
-        ("076.01.CQ pagu", "ok"), ("076.01.WA pagu", "ok"), ("CQ.6709 pagu", "ok")]
+    assert [(c.scope, c.status) for c in sum_checks(lines)] == [  # lowest parents first
+        ("CQ.6709 pagu", "ok"), ("076.01.CQ pagu", "ok"), ("076.01.WA pagu", "ok")]
 
 
 def test_sum_skips_a_family_with_a_missing_value():
@@ -158,7 +158,7 @@ def test_sum_by_table_order_program_row():
     assert statuses(sum_checks(rows)) == [("sum_children", f"program {CQ} pagu", "250", "240", "mismatch")]
 
 
-def test_sum_by_table_order_needs_a_single_parent():
+def test_sum_by_table_order_skips_a_run_the_table_leaves_open():
     rows = [line("program", 100, table_key=(0,)), line("program", 200, table_key=(0,)),
             line("kegiatan", 300, table_key=(0,))]
     assert sum_checks(rows) == []
@@ -350,3 +350,21 @@ def test_total_adds_the_top_level_only():
             BudgetDraft(1, "total", "JUMLAH", 3000000, "table", table_key=(0,))]
     found = {(c.scope, c.status) for c in sum_checks(rows)}
     assert found == {("total JUMLAH pagu", "ok"), ("program P pagu", "ok")}
+
+
+def test_programs_sum_their_own_kegiatan_in_table_order():
+    """Two uncoded programs in one table (an OCR'd LAPTAH whose codes were misread): each program
+    adds up the kegiatan printed under it; a second reading the kegiatan sum confirms is kept
+    before the total is checked, so the total's own second reading is then confirmed too."""
+    rows = [line("program", 900, table_key=(0,), uraian="P1"), line("kegiatan", 400, table_key=(0,)),
+            line("kegiatan", 800, table_key=(0,)),  # OCR read 800, PP-OCR 500
+            line("program", 300, table_key=(0,), uraian="P2"), line("kegiatan", 300, table_key=(0,)),
+            line("total", 1700, table_key=(0,), uraian="JUMLAH")]  # OCR read 1700, PP-OCR 1200
+    rows[2].alternatives["pagu"] = (500,)
+    rows[5].alternatives["pagu"] = (1200,)
+    checks = budget_checks(rows)
+    assert [r.pagu for r in rows] == [900, 400, 500, 300, 300, 1200]
+    assert [(c.scope, c.status) for c in checks if c.check == "ocr_readings"] == [
+        ("kegiatan kegiatan 800 pagu", "corrected"), ("total JUMLAH pagu", "corrected")]
+    assert {(c.scope, c.status) for c in checks if c.check == "sum_children"} == {
+        ("program P1 pagu", "ok"), ("program P2 pagu", "ok"), ("total JUMLAH pagu", "ok")}

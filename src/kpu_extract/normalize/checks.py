@@ -22,6 +22,7 @@ from .drafts import BudgetDraft, CheckDraft, ReviewDraft
 from .reasons import Check, Status, mismatch_reason
 
 CHILD_LEVEL = {"program": "kegiatan", "kegiatan": "output", "output": "suboutput"}
+_PARENT_ORDER = {"output": 0, "kegiatan": 1, "program": 2, "total": 3}
 
 
 def single_digit_apart(a: int, b: int) -> bool:
@@ -102,7 +103,8 @@ def program_total_checks(lines: list[BudgetDraft]) -> list[CheckDraft]:
 
 
 def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDraft]]]:
-    """(parent, children) pairs: by code prefix where codes exist, else by table order."""
+    """(parent, children) pairs, lowest parents first (a reading a kegiatan sum settles is in place
+    before its program's total is checked): by code prefix where codes exist, else by table order."""
     families = []
     coded = [ln for ln in lines if ln.kode]
     for parent in coded:
@@ -115,15 +117,37 @@ def _families(lines: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDr
         if ln.table_key is not None:
             by_table[ln.table_key[:1]].append(ln)
     for rows in by_table.values():
+        for parent, kids in _program_runs(rows):
+            if not (parent.kode and all(k.kode for k in kids)):
+                families.append((parent, kids))
         # A total adds up the top level of its table (programs where there are any), never two levels.
         top = "program" if any(r.level == "program" for r in rows) else None
-        for parent_level, child_level in (("total", top), ("program", "kegiatan")):
-            parents = [r for r in rows if r.level == parent_level]
-            kids = [r for r in rows if (r.level == child_level if child_level else r.level != "total")]
-            if len(parents) == 1 and kids and not (parent_level == "program" and parents[0].kode and
-                                                  all(k.kode for k in kids)):
-                families.append((parents[0], kids))
-    return families
+        totals = [r for r in rows if r.level == "total"]
+        kids = [r for r in rows if (r.level == top if top else r.level != "total")]
+        if len(totals) == 1 and kids:
+            families.append((totals[0], kids))
+    return sorted(families, key=lambda f: _PARENT_ORDER.get(f[0].level, 0))
+
+
+def _program_runs(rows: list[BudgetDraft]) -> list[tuple[BudgetDraft, list[BudgetDraft]]]:
+    """A table's programs with their kegiatan. One program: every kegiatan of the table. Several:
+    the kegiatan printed under each, closed by the next program or the total row; a run the table
+    leaves open (its kegiatan may go on over the page) and kegiatan above the first program are
+    not checked."""
+    programs = [r for r in rows if r.level == "program"]
+    if len(programs) == 1:
+        kids = [r for r in rows if r.level == "kegiatan"]
+        return [(programs[0], kids)] if kids else []
+    runs: list[tuple[BudgetDraft, list[BudgetDraft]]] = []
+    current: tuple[BudgetDraft, list[BudgetDraft]] | None = None
+    for row in rows:
+        if row.level in ("program", "total") and current and current[1]:
+            runs.append(current)
+        if row.level in ("program", "total"):
+            current = (row, []) if row.level == "program" else None
+        elif row.level == "kegiatan" and current:
+            current[1].append(row)
+    return runs
 
 
 def _child_prefix(kode: str) -> str:
