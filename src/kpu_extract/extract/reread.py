@@ -25,8 +25,6 @@ REREAD_CONF = 85.0  # numeric cells with a mean word confidence below this are r
 EMPTY_MIN_CONF = 60.0
 STRIP_MIN_CROPS = 3  # a strip of one or two lone marks read worse ('Vv' at 52 for 'v')
 _CELL_INSET = 3  # px trimmed off each crop side so leftover rule pixels stay out
-MAX_CROP_PT = (144.0, 360.0)  # widest and tallest empty cell (or its ink) re-read, points
-INK_MARGIN_PT = 4.0  # paper kept beside the ink of a wide cell cut to it
 
 # An amount never starts with a zero group ('0.634.000' is a misread '40.634.000': read again).
 _AMOUNT = re.compile(r"^(Rp\.?\s?)?-?(0|[1-9]\d{0,2}(\.\d{3})*)(,\d{1,2})?$")
@@ -102,9 +100,9 @@ def reread_empty_cells(gray: np.ndarray, dpi: float, tables: list[RawTable], eng
     on every measured scan. A cell takes the re-read only when it has a letter or digit and a
     confidence of at least EMPTY_MIN_CONF (noise reads as '~').
     """
-    candidates = [(t, i, _empty_cell_crop(gray, c.bbox, dpi)) for t in tables for i, c in enumerate(t.cells)
-                  if not c.text and c.bbox and c.bbox[3] - c.bbox[1] <= MAX_CROP_PT[1]]
-    todo = [(t, i, crop) for t, i, crop in candidates if crop is not None and _has_ink(crop, dpi)]
+    candidates = [(t, i, _crop(gray, c.bbox, dpi)) for t in tables for i, c in enumerate(t.cells)
+                  if not c.text and c.bbox and _small(c.bbox)]
+    todo = [(t, i, crop) for t, i, crop in candidates if _has_ink(crop, dpi)]
     # A strip per column (joined to the next until it holds STRIP_MIN_CROPS): Tesseract sizes a
     # strip's lines together, and the row numbers of a 'No' column read between month marks made
     # the marks 'V' at confidence 55 instead of 'v' at 80 (L36 scan).
@@ -149,32 +147,19 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-def _empty_cell_crop(gray: np.ndarray, bbox: tuple[float, float, float, float], dpi: float) -> np.ndarray | None:
-    """The crop of an empty cell to re-read, None when it is too large to be worth it.
-
-    Narrow tall cells stay in (a row number merged down a sasaran group). A wider cell is cut to
-    its ink first: a landscape header box's 148-pt 'Alokasi' and 'Realisasi' cells (L47 scan) were
-    dropped by width alone and the table lost its money columns; wide empty blocks would only make
-    the strip expensive, so the ink must still fit the width.
-    """
-    crop = _crop(gray, bbox, dpi)
-    if bbox[2] - bbox[0] <= MAX_CROP_PT[0]:
-        return crop
-    cols = np.flatnonzero(_ink(crop).any(axis=0))
-    if not cols.size or (cols[-1] - cols[0]) * 72.0 / dpi > MAX_CROP_PT[0] - 2 * INK_MARGIN_PT:
-        return None
-    margin = int(INK_MARGIN_PT * dpi / 72.0)
-    return crop[:, max(0, cols[0] - margin):cols[-1] + 1 + margin]
-
-
-def _ink(crop: np.ndarray) -> np.ndarray:
-    ink = (crop < int(np.median(crop)) - 80).astype(np.uint8)
-    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+def _small(bbox: tuple[float, float, float, float]) -> bool:
+    # Narrow tall cells stay in (a row number merged down a sasaran group); wide empty blocks
+    # would only make the strip expensive.
+    return bbox[3] - bbox[1] <= 360 and bbox[2] - bbox[0] <= 144
 
 
 def _has_ink(crop: np.ndarray, dpi: float) -> bool:
     """True when the crop holds glyph-sized dark marks, not just scanner noise."""
-    return crop.size > 0 and int(_ink(crop).sum()) >= 6 * (dpi / 100) ** 2
+    if crop.size == 0:
+        return False
+    ink = (crop < int(np.median(crop)) - 80).astype(np.uint8)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return int(ink.sum()) >= 6 * (dpi / 100) ** 2
 
 
 def _crop(gray: np.ndarray, bbox: tuple[float, float, float, float], dpi: float) -> np.ndarray:
