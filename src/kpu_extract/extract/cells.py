@@ -46,14 +46,11 @@ def mark_filled_cells(table: RawTable, fills: list[tuple[float, float, float, fl
     top = {}
     for i, f in under.items():
         top[f] = min(top.get(f, table.cells[i].row), table.cells[i].row)
-    texts: dict[int, bool] = {}
-    for i, cell in enumerate(table.cells):
-        if i not in under and cell.text.strip():
-            texts[cell.row] = True
+    rows_with_text = {cell.row for i, cell in enumerate(table.cells) if i not in under and cell.text.strip()}
     cells = list(table.cells)
     for i, f in under.items():
         cell = cells[i]
-        if cell.row == top[f] and texts.get(cell.row) and not cell.text.strip():
+        if cell.row == top[f] and cell.row in rows_with_text and not cell.text.strip():
             cells[i] = replace(cell, text=FILLED_MARK)
             table.rows[cell.row][cell.col] = FILLED_MARK
     table.cells = cells

@@ -7,6 +7,7 @@ text. Coordinates are PDF points of the upright, deskewed (and squared) page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Callable
 
 from kpu_extract.extract import raster
@@ -28,7 +29,7 @@ DEFAULT_SETTINGS = OcrSettings()
 
 # A finder gets the ruled grids (pixels), the page words (points), the dpi and the shaded boxes (points).
 Box = tuple[float, float, float, float]
-GridFinder = Callable[[list[Grid], list[Word], float, list[Box]], list[Grid]]
+GridFinder = Callable[[list[Grid], list[Word], float, Sequence[Box]], list[Grid]]
 
 
 # A ruled grid of fewer cells is no table (rules of a schedule's shaded boxes, a stamp's frame):
@@ -44,7 +45,7 @@ def _tables(ruled: list[Grid], dpi: float) -> list[Grid]:
     return [g.scaled(72.0 / dpi) for g in ruled if len(g.cells) >= MIN_RULED_CELLS]
 
 
-def _header_box(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
+def _header_box(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box]) -> list[Grid]:
     boxes = _tables(ruled, dpi)
     if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
         return []
@@ -55,11 +56,11 @@ def _header_box(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Bo
     return [header_box_grid(box, grid)]
 
 
-def _ruled(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
+def _ruled(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box]) -> list[Grid]:
     return _tables(ruled, dpi)
 
 
-def _borderless(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box]) -> list[Grid]:
+def _borderless(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box]) -> list[Grid]:
     return words_to_grids(words, fills)
 
 
@@ -113,7 +114,7 @@ def _count_words_around(tables: list[RawTable], words: list[Word]) -> None:
             t.words_below = sum(1 for w in outside if w.top >= t.bbox[3])
 
 
-def find_grids(ruled: list[Grid], words: list[Word], dpi: float, fills: list[Box] = ()) -> list[Grid]:
+def find_grids(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box] = ()) -> list[Grid]:
     """Grids (in points) from the first table finder that finds any."""
     for _name, finder in TABLE_FINDERS:
         grids = finder(ruled, words, dpi, fills)
