@@ -48,6 +48,28 @@ def test_skew_angle_recovers_rotation():
     assert raster.skew_angle(img) == pytest.approx(-1.0, abs=0.15)
 
 
+def _whole_thumbnail_angle(ink: np.ndarray, angles: np.ndarray) -> float:
+    """The projection search as it reads: every candidate rotates the whole thumbnail."""
+    h, w = ink.shape
+    scores = [np.var(cv2.reduce(cv2.warpAffine(ink, cv2.getRotationMatrix2D((w / 2.0, h / 2.0), float(a), 1.0),
+                                               (w, h), flags=cv2.INTER_NEAREST), 1, cv2.REDUCE_SUM,
+                                dtype=cv2.CV_32S).astype(np.float32)) for a in angles]
+    return float(angles[int(np.argmax(scores))])
+
+
+@pytest.mark.parametrize("angle", [-4.3, -1.2, 0.0, 0.35, 2.6])
+def test_skew_search_rotates_only_the_ink_and_steps_coarse_on_strips(angle):
+    ink = raster._ink_thumbnail(draw_table(angle=angle, size=(700, 1000)))
+    coarse = np.arange(-5.0, 5.0 + 1e-9, 0.5)
+    fine = np.arange(-angle - 0.5, -angle + 0.5 + 1e-9, 0.05)
+    # cropping to the ink box changes no row sum: the same winner as rotating the whole thumbnail
+    assert raster._best_angle(ink, fine) == _whole_thumbnail_angle(ink, fine)
+    assert raster._best_angle(ink, coarse) == _whole_thumbnail_angle(ink, coarse)
+    # the strip profiles land in the same half degree, so the fine steps search the same window
+    assert raster._coarse_angle(ink, coarse) == pytest.approx(_whole_thumbnail_angle(ink, coarse), abs=0.5)
+    assert raster.skew_angle(draw_table(angle=angle, size=(700, 1000))) == pytest.approx(-angle, abs=0.15)
+
+
 def test_grid_rows_cols_and_spans_after_deskew():
     img = raster.clean_page(draw_table(angle=1.0))
     grids = masks_to_grids(image_to_line_masks(img, DPI), DPI)

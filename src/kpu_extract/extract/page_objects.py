@@ -5,7 +5,7 @@ attribute a filter call and a recursive `resolve_all`, which cost as much as pdf
 the page (0.086 vs 0.072 s/page, CPU, on the digital corpus). Characters are nearly all a text page
 holds; here they take a direct path (plain values copied as they are, the colour space decoded once
 per page), 2.8x faster, every other object pdfplumber's own. The dicts are equal, keys in the same
-order (tests/test_page_objects.py holds them against `Page.parse_objects` of pdfplumber 0.11.10).
+order (tests/test_text_layer_exact.py holds them against `Page.parse_objects` of pdfplumber 0.11.10).
 """
 
 from __future__ import annotations

