@@ -24,7 +24,7 @@ corpus: $(STAMP)
 
 # Scores the pipeline on the whole layout-variation corpus (corpus/layouts/), per layout class.
 eval: $(STAMP) sysdeps
-	$(PY) corpus/eval_layouts.py --jobs 2
+	$(PY) corpus/eval_layouts.py --jobs 2 --second
 
 # System packages: installed with apt-get when root, else the exact command is printed.
 sysdeps:

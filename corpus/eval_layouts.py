@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "corpus"))
 from golden import TEXT_FIELDS, _similar, fold  # noqa: E402
+import layouts_scans  # noqa: E402
 
 LAYOUTS = ROOT / "corpus" / "layouts"
 EXACT = {"pagu": ("level", "pagu"), "realisasi": ("level", "pagu", "realisasi"),
@@ -63,8 +65,10 @@ def score(path: str) -> dict:
     result = process_document(path, file_digest(path))
     doc = result.document
     meta = truth["document"]
+    second = pdf.parent.name == layouts_scans.SECOND_SET
     out = {"name": pdf.stem, "class": truth["layout"]["class"], "doc_type": meta["doc_type"],
-           "held_out": truth["held_out"], "scan": pdf.parent.name == "scans", "status": doc.status,
+           "held_out": truth["held_out"] or (second and layouts_scans.second_held_out(name)),
+           "scan": pdf.parent.name in ("scans", layouts_scans.SECOND_SET), "second": second, "status": doc.status,
            "meta_ok": (doc.doc_type, doc.satker, doc.year) == (meta["doc_type"], meta["satker"], meta["year"]),
            "meta": [doc.doc_type, doc.satker, doc.year]}
     for ds in DATASETS:
@@ -108,6 +112,7 @@ def table(results: list[dict], title: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--digital", action="store_true", help="skip the scans")
+    parser.add_argument("--second", action="store_true", help="also the second scan set (made where missing)")
     parser.add_argument("--only", default="", help="only files whose name contains this")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write every document's counts here")
@@ -115,17 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     paths = sorted(LAYOUTS.glob("*.pdf"))
     if not args.digital:
         paths += sorted((LAYOUTS / "scans").glob("*.pdf"))
+        paths += layouts_scans.make_second_set(LAYOUTS) if args.second else []
     paths = [str(p) for p in paths if args.only in p.name]
     if not paths:
         print("no layout corpus; run `make corpus` first", file=sys.stderr)
         return 1
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(score, paths))
-    for scan in (False, True):
+    for kind, second in (("digital", False), ("scanned", False), ("scanned, second set", True)):
         for held in (False, True):
-            rs = [r for r in results if r["scan"] == scan and r["held_out"] == held]
+            rs = [r for r in results if r["scan"] == (kind != "digital") and r["second"] == second
+                  and r["held_out"] == held]
             if rs:
-                print(table(rs, f"{'scanned' if scan else 'digital'} / {'held-out' if held else 'tuned'}") + "\n")
+                print(table(rs, f"{kind} / {'held-out' if held else 'tuned'}") + "\n")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str) + "\n")
     return 0

@@ -3,6 +3,11 @@
 A third of the documents get a scan: `normal-300` or `hard-200` alternating by draw block, one PK
 `damaged-300` (an OCR text layer with words dropped and 0/O, 8/B/3 swapped inside numbers) and
 one LAKIP `rotated-300` (its first page turned 90 degrees).
+
+A second set (`corpus/layouts/scans2/`, not committed: `eval_layouts.py --second` makes what is
+missing, byte-identical each time) scans every other tuned document: `normal-300` for even
+numbers, `hard-200` for odd ones. It was first scored after all tuning on the first set; a third
+of it (SECOND_HELD_OUT_SHARE, drawn from the name) is held out like the held-out draws.
 """
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ VARIANTS = {**M.VARIANTS, "damaged-300": M.VARIANTS["normal-300"], "rotated-300"
 NUMBER_SWAPS = {"0": "O", "8": "B", "3": "8", "5": "S", "1": "l"}
 DROP_SHARE = 0.15
 SWAP_SHARE = 0.5
+SECOND_SET = "scans2"
+SECOND_HELD_OUT_SHARE = 3  # one in this many second-set scans is held out
 
 
 def plan_for(name: str, names: list[str]) -> list[str]:
@@ -67,6 +74,32 @@ def make_variant(pdf_path: Path, variant: str, out_dir: Path) -> Path:
     layers = damaged_layer(pdf_path, seed) if variant == "damaged-300" else None
     out = out_dir / f"{pdf_path.stem}-{variant}.pdf"
     M.write_image_pdf(out, pages, v.jpeg_quality, layers)
+    return out
+
+
+def second_variant(name: str, truth: dict) -> str | None:
+    """The second set's scan of a document: tuned documents without a first-set scan only."""
+    if truth["held_out"] or truth["scans"]:
+        return None
+    return "hard-200" if int(name[1:3]) % 2 else "normal-300"
+
+
+def second_held_out(name: str) -> bool:
+    return zlib.crc32(f"{name}-second".encode()) % SECOND_HELD_OUT_SHARE == 0
+
+
+def make_second_set(root: Path) -> list[Path]:
+    """The second set's scans under `root`/scans2, made where missing; their paths."""
+    import json
+
+    out = []
+    for truth_file in sorted((root / "truth").glob("L*.json")):
+        name = truth_file.stem
+        variant = second_variant(name, json.loads(truth_file.read_text(encoding="utf-8")))
+        if variant is None:
+            continue
+        path = root / SECOND_SET / f"{name}-{variant}.pdf"
+        out.append(path if path.exists() else make_variant(root / f"{name}.pdf", variant, root / SECOND_SET))
     return out
 
 

@@ -233,3 +233,29 @@ def test_month_labels_ocr_garbled_take_their_place_between_read_months():
             ["Rapat"] + ["v"] * 11 + ["1.000"]]
     columns = table_to_columns(raw(rows, spans=[(0, 1, 1, 11)]))
     assert columns.months == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 9: 10, 10: 11, 11: 12}
+
+
+def _scanned(rows, seconds) -> RawTable:
+    """A scanned table: `seconds` maps (row, col) to the second engine's reading of that cell."""
+    table = raw(rows)
+    table.cells = [Cell(c.text, c.row, c.col, second=seconds.get((c.row, c.col))) for c in table.cells]
+    return table
+
+
+def test_a_money_column_is_known_by_the_second_reading_where_the_first_is_garbled():
+    rows = [["Program/Kegiatan", "", "Persentase"], ["Penetapan Peserta Pemilu", "87 429.000.", "95,87"],
+            ["Data dan Informasi", "5456000,", "90,00"], ["TOTAL", "122.897.000,-", "95,45"]]
+    garbled = table_to_columns(raw(rows))
+    assert garbled.roles == ("program_kegiatan", None, "persen")
+    read = table_to_columns(_scanned(rows, {(1, 1): "87.429.000.-", (2, 1): "5.456.000.", (3, 1): "122.897.000,-"}))
+    assert read.roles == ("program_kegiatan", "pagu", "persen")
+
+
+def test_an_unnamed_money_column_is_the_realisasi_when_the_percent_column_says_so():
+    rows = [["Program/Kegiatan", "Alokasi", "", "Persentase"],
+            ["Penetapan Peserta Pemilu", "41.469.000", "38.566.170,", "93,00"],  # ',' of a lost ',-'
+            ["Data dan Informasi", "5.456.000", "4.910.400", "90,00"],
+            ["TOTAL", "46.925.000", "43.476.570", "92,65"]]
+    assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
+    other = [r[:2] + [r[2] if i == 0 else "1.000.000"] + r[3:] for i, r in enumerate(rows)]  # no such ratio
+    assert table_to_columns(raw(other)).roles == ("program_kegiatan", "pagu", None, "persen")
