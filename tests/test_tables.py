@@ -38,6 +38,9 @@ def test_column_number_rows():
     assert not is_column_number_row(["1", "Terwujudnya Data Pemilih", "100%", "1.000.000"])
     # OCR scraps of some numbers ('(1)' read as 'a)', '(4)' as 'ta')
     assert is_column_number_row(["a)", "(2)", "(3)", "ta"])
+    # a hard scan's: numbers missing between the ones read, still rising
+    assert is_column_number_row(["ta)", "ta)", "(3)", "ta", "(5)", "(6)", "t7)", "(8)", "(9)", "(10)", "(d1)", "aa"])
+    assert not is_column_number_row(["(3)", "(2)", "ta"])
     assert is_column_number_row(["(1)", "(2)", "(3)", "4}"])
     assert not is_column_number_row(["(2)", "(4)", "ab", "cd"])  # not consecutive
     assert not is_column_number_row(["1", "(2)", "(3)", "Persentase"])  # a long cell is data

@@ -39,7 +39,7 @@ GridFinder = Callable[[list[Grid], list[Word], float, Sequence[Box]], list[Grid]
 MIN_RULED_CELLS = 4
 # A ruled grid of at most this many rows is a header box when the borderless table reaches this
 # many points below it (about three text lines): the body is read from the words.
-HEADER_BOX_ROWS = 2
+HEADER_BOX_ROWS = 3
 HEADER_BOX_BODY = 30.0
 
 

@@ -62,7 +62,7 @@ _WORDLIKE = re.compile(r"\w")
 _FORMULA = re.compile(r"\s*=\s*\(?[\d\s+\-*/x]+\)?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 _PAREN_NUMBER = re.compile(r"^\(([0-9]{1,2})\)$")
-SCRAP_MAX_LEN = 3  # what OCR leaves of a '(1)' or '(11)': 'a)', '4}', 'dl)'
+SCRAP_MAX_LEN = 4  # what OCR leaves of a '(1)' or '(11)': 'a)', '4}', 'dl)', '(d1)'
 
 
 @dataclass(frozen=True)
@@ -139,12 +139,14 @@ def is_column_number_row(row: list[str | None]) -> bool:
 
 
 def _garbled_column_numbers(texts: list[str]) -> bool:
-    """OCR misread some numbers of a column-number row ('a) (2) (3) ta', '(1) (2) (3) 4}'): at least
-    two consecutive '(n)' in order, at least half the row, the other cells short scraps."""
+    """OCR misread some numbers of a column-number row ('a) (2) (3) ta', '(1) (2) (3) 4}', 'ta) (3) ta
+    (5) (6) t7) (8)'): at least two '(n)' rising in order, at least half the row, consecutive where
+    only two were read, the other cells short scraps."""
     numbers = [int(m.group(1)) for t in texts if (m := _PAREN_NUMBER.match(t))]
     scraps = [t for t in texts if not _PAREN_NUMBER.match(t)]
-    return (len(numbers) >= 2 and len(numbers) >= len(scraps) and all(len(t) <= SCRAP_MAX_LEN for t in scraps)
-            and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
+    if len(numbers) < 2 or len(numbers) < len(scraps) or any(len(t) > SCRAP_MAX_LEN for t in scraps):
+        return False
+    return all(b > a for a, b in zip(numbers, numbers[1:])) and (len(numbers) > 2 or numbers[1] == numbers[0] + 1)
 
 
 # A month label as OCR may garble it: 'B' and one to three more characters ('BS', 'BIZ', 'Bil').
