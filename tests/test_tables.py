@@ -238,6 +238,15 @@ def test_month_labels_ocr_garbled_take_their_place_between_read_months():
     assert columns.months == {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 9: 10, 10: 11, 11: 12}
 
 
+def test_two_month_labels_read_as_one_word_over_their_two_columns_take_their_places():
+    # L54 scan: 'CBSO' (B8 B9) spans the two columns the shaded boxes under it split (word_table)
+    head = ["Bi", "B2", "BS", "B4", "BS", "B6", "B7", "CBSO", None, "B10", "B11", "BIZ"]
+    rows = [["Kegiatan", "Waktu Pelaksanaan"] + [None] * 11 + ["Pagu"], [""] + head + [""],
+            ["Rapat"] + ["v"] * 12 + ["1.000"]]
+    columns = table_to_columns(raw(rows, spans=[(0, 1, 1, 12), (1, 8, 1, 2)]))
+    assert columns.months == {c: c for c in range(1, 13)}
+
+
 def _scanned(rows, seconds) -> RawTable:
     """A scanned table: `seconds` maps (row, col) to the second engine's reading of that cell."""
     table = raw(rows)

@@ -9,9 +9,8 @@ import pytest
 from conftest import CORPUS
 from kpu_extract.extract.model import Cell, RawTable, Word
 from kpu_extract.extract.text_layer import plumber_page_to_page
-from kpu_extract.extract.word_table import (FILLED_MARK, _segments, header_box_columns, least_crossed, words_to_tables,
-                                            words_under_header,
-                                            wrap_limit)
+from kpu_extract.extract.word_table import (FILLED_MARK, _fill_edges, _segments, header_box_columns, least_crossed,
+                                            words_to_tables, words_under_header, wrap_limit)
 from kpu_extract.normalize.columns import header_role, is_column_number_row
 from kpu_extract.normalize.rows import tables_to_logical, unwrapped_code
 from kpu_extract.normalize.tables import code_level, logical_to_drafts, split_code
@@ -340,3 +339,55 @@ def test_a_number_and_its_unit_in_two_rows_stay_one_cell():
                       ("95%", 200, 214, 6.1))
     table, = words_to_tables(words, 1)
     assert [row[2] for row in table.rows[1:]] == ["1 Satker", "1 Satker", "100%", "100%", "100%", "100%"]
+
+
+def test_ocr_boxes_of_a_monospaced_line_one_space_apart_are_one_segment():
+    # L11 scan (Courier 8 pt): ink boxes 4.3-4.8 pt a character, 6 pt apart at a space (the
+    # advance plus both side bearings); the amount's cell far to the right
+    boxes = [("Pemungutan", 37, 84), ("dan", 90, 103), ("Penghitungan", 109, 166), ("Suara", 172, 194),
+             ("39.000", 560, 587)]
+    words = [Word(text, x0, 127.1, x1, 133.9) for text, x0, x1 in boxes]
+    assert [len(s) for s in _segments(words)] == [4, 1]
+
+
+def test_shaded_box_edges_split_a_column_two_month_labels_ran_together():
+    # L54 scan: 'CBSO' (B8 B9) read as one word leaves one column 569..614; boxes 571.6..591.7
+    # and 591.7..611.5 show the edge between; edges a few points from a gap add nothing
+    seps = [551.1, 569.1, 613.7, 631.5]
+    fills = [(551.4, 100, 571.6, 120), (571.6, 100, 591.7, 120), (591.7, 100, 611.5, 120)]
+    label = Word("CBSO", 575.0, 90, 600.0, 96)
+    assert _fill_edges(seps, fills, [label]) == [551.1, 569.1, 591.7, 613.7, 631.5]
+    assert _fill_edges(seps, [], [label]) == seps
+    # the first month's box 90 pt right of the label column's gap: no empty column before it
+    assert _fill_edges([100.0, 216.0], [(198, 0, 218, 10)], [Word("Rapat", 20, 0, 50, 6)]) == [100.0, 216.0]
+
+
+def test_month_labels_read_as_one_word_span_the_columns_their_shaded_boxes_show():
+    def line(top, *boxes):
+        return [Word(text, x0, top, x1, top + 6.0) for text, x0, x1 in boxes]
+    months = [(f"B{m + 1}", 202 + 20 * m, 210 + 20 * m) for m in range(6) if m not in (3, 4)]
+    words = line(10, ("Kegiatan", 20, 52), *months, ("B4B5", 262, 290), ("Pagu", 340, 356))
+    fills = []
+    for i in range(5):
+        top = 25 + 14 * i
+        words += line(top, (f"Rapat{i}", 20, 44), (f"{i + 1}.000", 340, 360))
+        fills += [(198 + 20 * m, top - 3, 218 + 20 * m, top + 9) for m in range(6) if (m + i) % 3]
+    table, = words_to_tables(words, 1, fills)
+    assert table.n_cols == 8
+    label = next(c for c in table.cells if c.text == "B4B5")
+    assert (label.col, label.col_span) == (4, 2)
+
+
+def test_a_tall_noise_box_does_not_stretch_its_row():
+    # L54 scan: a shaded block OCR read as '—m—', 113 pt high over 7 pt text, made its row's
+    # cells reach up over three rows
+    def line(top, *cells):
+        return [Word(text, x, top, x + 5.0 * len(text), top + 7.0) for x, text in cells]
+    words = line(10, (20, "Kegiatan"), (120, "Bulan"), (200, "Pagu"))
+    for i in range(6):
+        words += line(24 + 12 * i, (20, f"Rapat{i}"), (200, f"{i + 1}.000"))
+    words.append(Word("—m—", 120, 30.0, 150, 95.0))
+    table, = words_to_tables(words, 1)
+    tops = sorted(c.bbox[1] for c in table.cells)
+    noise = next(c for c in table.cells if c.text == "—m—")
+    assert noise.bbox[3] - noise.bbox[1] <= 14.0 and tops == sorted(tops)

@@ -18,7 +18,10 @@ from .model import Cell, RawTable, Word
 # come from the coverage of words, so a monospaced space that splits a cell costs nothing.
 SEGMENT_GAP = 0.45
 SEGMENT_GAP_MIN = 2.5  # points
-CHAR_GAP = 1.1
+# A monospaced space is up to this many mean character widths of the words beside it: a text
+# layer's boxes are one advance apart (1.0); OCR boxes hug the ink, so a space is the advance plus
+# both side bearings (L11 scan, Courier 8 pt: boxes 4.3-4.8 pt a character, 6.0-6.5 pt apart).
+CHAR_GAP = 1.4
 # A gap this many times the page's typical space (per text height) is no space: the padding
 # between two cells (Helvetica 8 pt: spaces 2.2 pt, an amount and the next cell 4.0 pt apart).
 SPACE_FACTOR = 1.5
@@ -63,6 +66,9 @@ FILLED_MARK = "\u25a0"
 HEADER_ROWS = 3
 # A table ends before a line whose gap above is this many times the row spacing (a heading, a paragraph).
 BREAK_FACTOR = 2.2
+# A shaded box is at least this wide (fills.CELL_MIN_INCH): an edge of one inside a column that
+# leaves this much on either side is the edge of a column the header words ran together.
+FILL_CELL_MIN = 10.0  # points
 # A ruled header box gives its columns to the body below it when at most this share of the
 # body's words straddles one of the box's column rules.
 HEADER_BOX_CROSSING = 0.05
@@ -76,6 +82,7 @@ class _Line:
     mid: float  # the median centre of its words: line spacing is measured between these
     heights: list[float]  # of its words' boxes that hold only the word (see _line)
     padded: bool = False  # a group row padded above like a heading (see _rejoin): it starts a row
+    tall: float = math.inf  # a word box higher than this holds more than the word (see _line)
 
 
 def _char_width(w: Word) -> float:
@@ -158,19 +165,20 @@ def words_to_lines(words: list[Word]) -> list[_Line]:
             lines.append([w])
     lines = [sorted(ln, key=lambda w: w.x0) for ln in lines]
     space = _space_ratio(lines)
-    return [_line(ln, _segments(ln, space)) for ln in lines]
+    return [_line(ln, _segments(ln, space), tall) for ln in lines]
 
 
-def _line(words: list[Word], segments: list[list[Word]]) -> _Line:
+def _line(words: list[Word], segments: list[list[Word]], tall: float = math.inf) -> _Line:
     """A line's box: the extent of its words, leaving out boxes over TALL_BOX times the lower
     quartile of its heights (OCR may give a word the box of its whole skewed line, or of the
-    speckle around it: 12 pt over 5 pt ink on a hard 200-dpi scan)."""
+    speckle around it: 12 pt over 5 pt ink on a hard 200-dpi scan). A box over `tall` (TALL_BOX
+    times the page's median height) is tall too, alone in its line or not."""
     heights = sorted(w.bottom - w.top for w in words)
     limit = TALL_BOX * heights[len(heights) // 4]
     kept = [w for w in words if w.bottom - w.top <= limit]
     centres = sorted(_centre(w) for w in words)
     return _Line(min(w.top for w in kept), max(w.bottom for w in kept), segments, centres[len(centres) // 2],
-                 [w.bottom - w.top for w in kept])
+                 [w.bottom - w.top for w in kept], tall=min(limit, tall))
 
 
 def _centre(w: Word) -> float:
@@ -453,6 +461,8 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
         block = block[first:last + 1]
         rows = _rows(block)
         seps = _join_units(block, _join_complements(rows, _separators(block), fills))
+        seps = _fill_edges(seps, [f for f in fills if block[0].top <= (f[1] + f[3]) / 2 <= block[-1].bottom],
+                           [w for ln in block for seg in ln.segments for w in seg])
         if len(seps) + 1 < MIN_COLS:
             continue
         table = _rows_to_table(rows, seps, page, len(tables))
@@ -460,6 +470,24 @@ def words_to_tables_and_gaps(words: list[Word], page: int, fills: list[tuple] = 
             _mark_fills(table, seps, fills)
         tables.append((table, seps))
     return tables
+
+
+def _fill_edges(seps: list[float], fills: list[tuple], words: list[Word]) -> list[float]:
+    """The column gaps `seps` with the edges of the shaded boxes `fills` (x0, top, x1, bottom) that
+    lie inside a column, FILL_CELL_MIN or more from both its sides, with a box or one of `words`
+    on either side: two month labels OCR read as one word ('CBSO' for B8 B9 on the L54 scan) leave
+    no white between their columns, and a last month's label beside a wide header ('B12' |
+    'Perkiraan Kebutuhan') none between it and the amounts; the shaded cells still part them."""
+    boxes = [(f[0], f[2]) for f in fills] + [(w.x0, w.x1) for w in words]
+    out = sorted(seps)
+    for x in sorted({round(v, 1) for f in fills for v in (f[0], f[2])}):
+        left = max((s for s in out if s < x), default=None)
+        right = min((s for s in out if s > x), default=None)
+        if left is None or right is None or min(x - left, right - x) < FILL_CELL_MIN:
+            continue
+        if all(any(min(b, hi) - max(a, lo) >= 1.0 for a, b in boxes) for lo, hi in ((left, x), (x, right))):
+            out = sorted(out + [x])
+    return out
 
 
 def header_box_columns(box: RawTable, words: list[Word]) -> list[float] | None:
@@ -548,18 +576,28 @@ def wrap_limit(gaps: list[float], line_height: float) -> float:
     return (gaps[i] + gaps[i + 1]) / 2
 
 
+def _word_rows(w: Word, line: _Line) -> tuple[float, float]:
+    """The top and bottom of word `w` of `line`; a box that holds more than its word (a shaded
+    block OCR read as '—m—', 113 pt over 7 pt text on the L54 scan) is cut to a word's height
+    around its centre: the grid's rows are cut between its cells' boxes."""
+    if w.bottom - w.top <= line.tall:
+        return w.top, w.bottom
+    half = line.tall / TALL_BOX / 2
+    return _centre(w) - half, _centre(w) + half
+
+
 def _rows_to_table(line_rows: list[list[_Line]], seps: list[float], page: int, index: int) -> RawTable:
     n_cols = len(seps) + 1
     lines = [ln for row in line_rows for ln in row]
-    rows = [[ln.segments for ln in row] for row in line_rows]
     dense: list[list[str | None]] = []
     cells: list[Cell] = []
-    for r, row_lines in enumerate(rows):
+    for r, row_lines in enumerate(line_rows):
         by_col: dict[int, list[list[Word]]] = {}
         last_line: dict[int, int] = {}
         span: dict[int, int] = {}
-        for li, segments in enumerate(row_lines):
-            for seg in segments:
+        line_of = {id(w): ln for ln in row_lines for seg in ln.segments for w in seg}
+        for li, line in enumerate(row_lines):
+            for seg in line.segments:
                 c0, c1 = _col(seps, seg[0].x0), _col(seps, seg[-1].x1)
                 cols = [c0] * len(seg) if c1 > c0 else [_col(seps, (w.x0 + w.x1) / 2) for w in seg]
                 if c1 > c0:
@@ -580,8 +618,8 @@ def _rows_to_table(line_rows: list[list[_Line]], seps: list[float], page: int, i
             for covered in range(c + 1, c + span.get(c, 1)):
                 if covered not in by_col:
                     texts[covered] = None
-            bbox = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
-                    max(w.bottom for w in words))
+            ys = [_word_rows(w, line_of[id(w)]) for w in words]
+            bbox = (min(w.x0 for w in words), min(y[0] for y in ys), max(w.x1 for w in words), max(y[1] for y in ys))
             cells.append(Cell(text=texts[c], row=r, col=c, col_span=span.get(c, 1),
                               bold=sum(w.bold for w in words) * 2 > len(words), bbox=bbox))
         dense.append(texts)

@@ -187,10 +187,12 @@ def _months_between(table: RawTable, n_header: int, roles: list[str | None], mon
     """Month labels OCR garbled past reading ('BS' for B3 or B5, 'BIZ' for B12) take their month
     from their place: between two read months as many columns apart as their months, or right
     after the last read month of a run. A column two labels were read into ('CBSO' for B8 B9)
-    sits between months further apart than their columns and is left."""
+    sits between months further apart than their columns and is left, unless the label spans
+    as many columns as its months (the shaded boxes under it split it: word_table._fill_edges)."""
     for c, role in enumerate(roles):
-        label = (_covering(table, n_header - 1, c) or ("",))[0] or ""
-        if c in months or role not in (None, "schedule_month") or not _GARBLED_MONTH.fullmatch(label.strip()):
+        label, c0, c1 = _covering(table, n_header - 1, c) or ("", c, c)
+        garbled = c1 > c0 or _GARBLED_MONTH.fullmatch((label or "").strip())
+        if c in months or role not in (None, "schedule_month") or not garbled:
             continue
         left = max((a for a in months if a < c), default=None)
         right = min((b for b in months if b > c), default=None)

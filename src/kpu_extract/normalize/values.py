@@ -20,6 +20,8 @@ _DASH_SUFFIX = re.compile(r"\s*[.,]\s*-+$")
 # ',-' whose thin dash a scan lost ('64.000,', '12.428.000.'): every group is there, nothing is cut.
 _DANGLING = re.compile(r"(?<=\d[.,]\d{3})[.,]$")
 _DECIMAL = re.compile(r"(.+?)([.,])(0{1,2})")
+# A space OCR put between the decimal comma and its zero tail ('Rp. 464.000, 00', L31 scan).
+_SPACED_TAIL = re.compile(r"(?<=\d[.,]\d{3})([.,])\s+(?=0{1,2}$)")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
 _PLAIN = re.compile(r"0|[1-9]\d*")
 _OCR_ANYWHERE = str.maketrans("OoDSBGZ", "0005862")
@@ -66,7 +68,7 @@ def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
     if ocr:
         s = _DANGLING.sub("", s)
     if ocr:
-        s = _ocr_digits(s, raw)
+        s = _SPACED_TAIL.sub(r"\1", _ocr_digits(s, raw))
     m = _DECIMAL.fullmatch(s)
     if m:
         s = _integer_part(m.group(1), m.group(2), raw)
