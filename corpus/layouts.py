@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 import generate as G  # noqa: E402
 import layouts_render as R  # noqa: E402
 import layouts_scans  # noqa: E402
-from layouts_content import Content, content_for  # noqa: E402
+from layouts_content import Block, Content, Kegiatan, content_for  # noqa: E402
 from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.platypus import Table, TableStyle  # noqa: E402
@@ -335,25 +335,145 @@ def laptah(c: Content, d: R.Draw, rng: random.Random):
     return story, truth
 
 
+# ------------------------------------------------------------------------- per-year tables (issue 9)
+def _year_target(target: str, k: int) -> str:
+    """The target of plan year k: a percentage below 100 rises a point a year, others stay."""
+    if not target.endswith("%"):
+        return target
+    value = float(target.rstrip("%").replace(",", "."))
+    if value >= 100 or k == 0:
+        return target
+    return f"{min(100.0, value + k):g}%".replace(".", ",")
+
+
+def _year_amount(amount: int, k: int) -> int:
+    """The amount of plan year k: 5% more a year, whole thousands."""
+    return amount * (100 + 5 * k) // 100 // 1000 * 1000
+
+
+def _year_rows(c: Content) -> list[tuple[Block, Kegiatan]]:
+    """One row per kegiatan with an amount, under its sasaran block."""
+    return [(b, k) for b in c.blocks for k in b.kegiatan if k.amount is not None]
+
+
+def _per_year(c: Content, d: R.Draw, rng: random.Random, kind: str, groups: list[tuple[str, int]]):
+    """A plan table with a Target and an amount column under each (label, k) group: 'Kondisi Awal
+    2024' (k -1), 'Tahun 2025' (k 0), 'Prakiraan Maju Tahun 2018', 'Kondisi Akhir' (k 4) print the
+    amounts and targets of the document year + k; the document year's (k 0) are the pagu and targets."""
+    st = R.Styles(d)
+    money = rng.choice(("Rp", "Rp.", "Pagu (Rp)", "Kebutuhan Dana (Rp)"))
+    target = rng.choice(("Target", "Target Kinerja", "Target Capaian"))
+    top = [("No", 1), ("Sasaran", 1), ("Indikator Kinerja", 1), ("Kegiatan", 1)] + [(g, 2) for g, _ in groups]
+    sub = [""] * 4 + [target, money] * len(groups)
+    data, style = _header_rows(d, st, top, sub)
+    n_header, lines, targets = len(data), [], []
+    totals = [0] * len(groups)
+    for i, (b, k) in enumerate(_year_rows(c)):
+        tag = f"y{i}"
+        row = [R.para(str(i + 1), st.center), R.para(b.sasaran, st.cell, f"ys{i}"), R.para(b.indikator, st.cell),
+               R.para(k.name, st.cell, tag)]
+        for g, (_, kk) in enumerate(groups):
+            amount = _year_amount(k.amount, kk)
+            totals[g] += amount
+            row += [R.para(_year_target(b.target, kk), st.center), R.para(R.amount_text(d, amount), st.right)]
+        data.append(row)
+        lines.append((tag, k.name, k.amount))
+        targets.append((f"ys{i}", b.sasaran, b.indikator, b.target))
+    label = rng.choice(R.TOTAL_LABELS)
+    data.append(["", R.para(label, st.bold, "ytotal"), "", ""] + [x for t in totals for x in
+                                                                  ("", R.para(R.amount_text(d, t), st.right_bold))])
+    if d.rules == "grid":
+        style.append(("SPAN", (1, len(data) - 1), (3, len(data) - 1)))
+    weights = [2, 10, 12, 12] + [4, 7] * len(groups)
+    title = {"RENSTRA": [f"RENCANA STRATEGIS TAHUN {c.year}-{c.year + 4}", c.printed_satker,
+                         "Tabel Rencana Program, Kegiatan, Indikator Kinerja dan Pendanaan"],
+             "RENJA": [f"RENCANA KERJA TAHUNAN TAHUN ANGGARAN {c.year}", c.printed_satker,
+                       f"Rumusan Rencana Program dan Kegiatan Tahun {c.year} dan Prakiraan Maju Tahun {c.year + 1}"]}
+    story = R.title_block(d, c, st, title[kind]) + [_table(d, data, n_header, weights, style)] + R.signature(c, st)
+
+    def truth():
+        pagu = [G.pagu_row(G.page_of(t), "kegiatan", None, None, u, a, None, "table") for t, u, a in lines]
+        pagu.append(G.pagu_row(G.page_of("ytotal"), "total", None, None, label, sum(a for *_, a in lines), None,
+                               "table"))
+        tg = G.dedupe([G.target_row(G.page_of(t), s, i, None, raw) for t, s, i, raw in targets], _target_key)
+        return {"pagu": pagu, "realisasi": [], "targets": tg, "schedule": []}
+    return story, truth
+
+
+def renstra(c: Content, d: R.Draw, rng: random.Random):
+    tahun = rng.choice(("Tahun {}", "{}"))
+    return _per_year(c, d, rng, "RENSTRA", [(f"Kondisi Awal {c.year - 1}", -1)] + [
+        (tahun.format(c.year + k), k) for k in range(5)] + [("Kondisi Akhir", 4)])
+
+
+def renja(c: Content, d: R.Draw, rng: random.Random):
+    return _per_year(c, d, rng, "RENJA", [(f"Rencana Tahun {c.year}", 0), (f"Prakiraan Maju Tahun {c.year + 1}", 1)])
+
+
+def lkip_years(c: Content, d: R.Draw, rng: random.Random):
+    """An LKIP table of two years: last year's realisasi, this year's target, realisasi and
+    capaian, then the kegiatan with this year's anggaran and its realisasi."""
+    st = R.Styles(d)
+    y = c.year
+    heads = ["No", "Sasaran", "Indikator Kinerja", f"Realisasi {y - 1}", f"Target {y}", f"Realisasi {y}",
+             "Capaian (%)", "Kegiatan", f"Anggaran {y}", f"Realisasi Anggaran {y}", "%"]
+    data, style = _header_rows(d, st, [(h, 1) for h in heads], None)
+    n_header, rows = len(data), []
+    for i, (b, k) in enumerate(_year_rows(c)):
+        real = k.amount * rng.randint(800, 1000) // 1000
+        pct_text, pct = _percent(d, real, k.amount)
+        before = _year_target(b.target, -3)
+        data.append([R.para(str(i + 1), st.center), R.para(b.sasaran, st.cell, f"ls{i}"), R.para(b.indikator, st.cell),
+                     R.para(before, st.center), R.para(b.target, st.center), R.para(b.realisasi, st.center),
+                     R.para(b.capaian, st.center), R.para(k.name, st.cell, f"lk{i}"),
+                     R.para(R.amount_text(d, k.amount), st.right), R.para(R.amount_text(d, real), st.right),
+                     R.para(pct_text, st.right)])
+        rows.append((i, b, k, real, pct))
+    weights = [2, 10, 12, 4, 4, 4, 4, 12, 7, 7, 3]
+    story = R.title_block(d, c, st, _doc_title("LAKIP", c, d, rng))
+    story += [G.Paragraph("Capaian Kinerja dan Realisasi Anggaran", st.bold), R.Spacer(1, 4),
+              _table(d, data, n_header, weights, style)] + R.signature(c, st)
+
+    def truth():
+        tg = G.dedupe([G.target_row(G.page_of(f"ls{i}"), b.sasaran, b.indikator, None, b.target,
+                                    G.parse_target(b.realisasi)["target_value"], G.pct(b.capaian))
+                       for i, b, *_ in rows], _target_key)
+        pagu = [G.pagu_row(G.page_of(f"lk{i}"), "kegiatan", None, None, k.name, k.amount, None, "table")
+                for i, _, k, *_ in rows]
+        real = [{"page": G.page_of(f"lk{i}"), "level": "kegiatan", "kode": None, "program": None, "uraian": k.name,
+                 "pagu": k.amount, "realisasi": r, "persen_reported": p, "source": "table"} for i, _, k, r, p in rows]
+        return {"pagu": pagu, "realisasi": real, "targets": tg, "schedule": []}
+    return story, truth
+
+
 BUILDERS = {"RAK": lambda c, d, r: rak(c, d, r, False), "RAKQ": lambda c, d, r: rak(c, d, r, True),
-            "RKT": rkt, "PK": pk, "LAKIP": lakip, "LAPTAH": laptah}
+            "RKT": rkt, "PK": pk, "LAKIP": lakip, "LAPTAH": laptah,
+            "RENSTRA": renstra, "RENJA": renja, "LKIPY": lkip_years}
+# Documents after the first N_DOCS: tables with amounts and targets per year (tuned, never held out).
+YEAR_DOCS = ("RENSTRA", "RENJA", "LKIPY") * 2
+YEAR_MIN_BLOCKS = 5
+YEAR_DOC_TYPES = {"RENSTRA": "UNKNOWN", "RENJA": "RKT", "LKIPY": "LAKIP", "RAKQ": "RAK"}
 
 
 def document(i: int) -> tuple[str, R.Draw, dict]:
     """Draw, render and write document i; returns its name, draw and truth."""
     rng = random.Random(SEED * 1000 + i)
-    doc_type = R.DOC_TYPES[i % len(R.DOC_TYPES)]
-    held_out = random.Random(SEED + i).random() < HELD_OUT_SHARE
+    per_year = i >= N_DOCS
+    doc_type = YEAR_DOCS[i - N_DOCS] if per_year else R.DOC_TYPES[i % len(R.DOC_TYPES)]
+    held_out = not per_year and random.Random(SEED + i).random() < HELD_OUT_SHARE
     d = R.draw_layout(rng, doc_type, held_out)
     d = replace(d, rules=R.RULES[(i // len(R.DOC_TYPES)) % len(R.RULES)])
+    if per_year:
+        d = replace(d, rules=R.RULES[(i - N_DOCS) % len(R.RULES)], landscape=True,
+                    n_blocks=max(d.n_blocks, YEAR_MIN_BLOCKS))
     c = content_for(rng, d.n_blocks, jumlah=rng.random() < 0.5)
     name = f"L{i:02d}_{doc_type.lower()}_{d.rules}"
     G.PAGES.clear()
     story, truth_fn = BUILDERS[doc_type](c, d, rng)
     n_pages = G.build(OUT / f"{name}.pdf", story, landscape(A4) if d.landscape else A4)
-    truth = {"document": {"satker": c.satker, "year": c.year, "doc_type": "RAK" if doc_type == "RAKQ" else doc_type,
+    truth = {"document": {"satker": c.satker, "year": c.year, "doc_type": YEAR_DOC_TYPES.get(doc_type, doc_type),
                           "n_pages": n_pages},
-             "layout": {"class": d.layout_class, **asdict(d)}, "held_out": held_out, **truth_fn()}
+             "layout": {"class": "per_year" if per_year else d.layout_class, **asdict(d)}, "held_out": held_out, **truth_fn()}
     return name, d, truth
 
 
@@ -368,7 +488,7 @@ def _target_key(row: dict) -> tuple:
 def main(argv: list[str]) -> int:
     (OUT / "truth").mkdir(parents=True, exist_ok=True)
     made = []
-    for i in range(N_DOCS):
+    for i in range(N_DOCS + len(YEAR_DOCS)):
         name, d, truth = document(i)
         made.append((name, truth))
     for name, truth in made:
