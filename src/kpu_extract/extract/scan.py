@@ -8,7 +8,6 @@ text. Coordinates are PDF points of the upright, deskewed (and squared) page.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Sequence
 from typing import Callable
 
