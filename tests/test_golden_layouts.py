@@ -47,10 +47,11 @@ SCHEDULE_SCANS = {"L54_rak_none-hard-200": 0.96, "L31_rakq_none-hard-200": 0.95}
 
 # Hard-200 scans whose budget only stop 19's readers read: L08's borderless columns that a
 # one-pixel resample flipped (word_table's crossed-gap and row-gap rules), 21 of 21; L47's pagu,
-# whose kegiatan sums now settle its two engines' readings under two programs, 9 of 9; L31's pagu,
-# one of them 'Rp. 464.000, 00', 4 of 4.
+# whose kegiatan sums now settle its two engines' readings under two programs, 9 of 9. L11's
+# Courier labels, whose OCR'd spaces made column gaps, 5 of 5 with realisasi; L31's pagu, one of
+# them 'Rp. 464.000, 00', 4 of 4.
 BUDGET_SCANS = {"L08_rkt_none-hard-200": "pagu", "L47_laptah_headerbox-hard-200": "pagu",
-                "L31_rakq_none-hard-200": "pagu"}
+                "L11_laptah_none-hard-200": "realisasi", "L31_rakq_none-hard-200": "pagu"}
 
 
 def _paths(kind: str) -> list[str]:

@@ -38,9 +38,6 @@ def test_column_number_rows():
     assert not is_column_number_row(["1", "Terwujudnya Data Pemilih", "100%", "1.000.000"])
     # OCR scraps of some numbers ('(1)' read as 'a)', '(4)' as 'ta')
     assert is_column_number_row(["a)", "(2)", "(3)", "ta"])
-    # a hard scan's: numbers missing between the ones read, still rising
-    assert is_column_number_row(["ta)", "ta)", "(3)", "ta", "(5)", "(6)", "t7)", "(8)", "(9)", "(10)", "(d1)", "aa"])
-    assert not is_column_number_row(["(3)", "(2)", "ta"])
     assert is_column_number_row(["(1)", "(2)", "(3)", "4}"])
     assert not is_column_number_row(["(2)", "(4)", "ab", "cd"])  # not consecutive
     assert not is_column_number_row(["1", "(2)", "(3)", "Persentase"])  # a long cell is data
@@ -245,29 +242,3 @@ def test_two_month_labels_read_as_one_word_over_their_two_columns_take_their_pla
             ["Rapat"] + ["v"] * 12 + ["1.000"]]
     columns = table_to_columns(raw(rows, spans=[(0, 1, 1, 12), (1, 8, 1, 2)]))
     assert columns.months == {c: c for c in range(1, 13)}
-
-
-def _scanned(rows, seconds) -> RawTable:
-    """A scanned table: `seconds` maps (row, col) to the second engine's reading of that cell."""
-    table = raw(rows)
-    table.cells = [Cell(c.text, c.row, c.col, second=seconds.get((c.row, c.col))) for c in table.cells]
-    return table
-
-
-def test_a_money_column_is_known_by_the_second_reading_where_the_first_is_garbled():
-    rows = [["Program/Kegiatan", "", "Persentase"], ["Penetapan Peserta Pemilu", "87 429.000.", "95,87"],
-            ["Data dan Informasi", "5456000,", "90,00"], ["TOTAL", "122.897.000,-", "95,45"]]
-    garbled = table_to_columns(raw(rows))
-    assert garbled.roles == ("program_kegiatan", None, "persen")
-    read = table_to_columns(_scanned(rows, {(1, 1): "87.429.000.-", (2, 1): "5.456.000.", (3, 1): "122.897.000,-"}))
-    assert read.roles == ("program_kegiatan", "pagu", "persen")
-
-
-def test_an_unnamed_money_column_is_the_realisasi_when_the_percent_column_says_so():
-    rows = [["Program/Kegiatan", "Alokasi", "", "Persentase"],
-            ["Penetapan Peserta Pemilu", "41.469.000", "38.566.170,", "93,00"],  # ',' of a lost ',-'
-            ["Data dan Informasi", "5.456.000", "4.910.400", "90,00"],
-            ["TOTAL", "46.925.000", "43.476.570", "92,65"]]
-    assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
-    other = [r[:2] + [r[2] if i == 0 else "1.000.000"] + r[3:] for i, r in enumerate(rows)]  # no such ratio
-    assert table_to_columns(raw(other)).roles == ("program_kegiatan", "pagu", None, "persen")

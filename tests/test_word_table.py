@@ -341,6 +341,15 @@ def test_a_number_and_its_unit_in_two_rows_stay_one_cell():
     assert [row[2] for row in table.rows[1:]] == ["1 Satker", "1 Satker", "100%", "100%", "100%", "100%"]
 
 
+def test_ocr_boxes_of_a_monospaced_line_one_space_apart_are_one_segment():
+    # L11 scan (Courier 8 pt): ink boxes 4.3-4.8 pt a character, 6 pt apart at a space (the
+    # advance plus both side bearings); the amount's cell far to the right
+    boxes = [("Pemungutan", 37, 84), ("dan", 90, 103), ("Penghitungan", 109, 166), ("Suara", 172, 194),
+             ("39.000", 560, 587)]
+    words = [Word(text, x0, 127.1, x1, 133.9) for text, x0, x1 in boxes]
+    assert [len(s) for s in _segments(words)] == [4, 1]
+
+
 def test_shaded_box_edges_split_a_column_two_month_labels_ran_together():
     # L54 scan: 'CBSO' (B8 B9) read as one word leaves one column 569..614; boxes 571.6..591.7
     # and 591.7..611.5 show the edge between; edges a few points from a gap add nothing

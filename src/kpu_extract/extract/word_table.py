@@ -19,10 +19,9 @@ from .model import Cell, RawTable, Word
 SEGMENT_GAP = 0.45
 SEGMENT_GAP_MIN = 2.5  # points
 # A monospaced space is up to this many mean character widths of the words beside it: a text
-# layer's boxes are one advance apart (1.0). OCR boxes hug the ink, so a space there is the advance
-# plus both side bearings (L11 scan, Courier 8 pt: boxes 4.3-4.8 pt a character, 6.0-6.5 pt apart);
-# 1.4 read L11's realisasi 2 -> 5 of 5 but cut L59's second-set scan 7 -> 3 of 8, so it stays 1.1.
-CHAR_GAP = 1.1
+# layer's boxes are one advance apart (1.0); OCR boxes hug the ink, so a space is the advance plus
+# both side bearings (L11 scan, Courier 8 pt: boxes 4.3-4.8 pt a character, 6.0-6.5 pt apart).
+CHAR_GAP = 1.4
 # A gap this many times the page's typical space (per text height) is no space: the padding
 # between two cells (Helvetica 8 pt: spaces 2.2 pt, an amount and the next cell 4.0 pt apart).
 SPACE_FACTOR = 1.5
