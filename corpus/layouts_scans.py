@@ -11,6 +11,7 @@ of it (SECOND_HELD_OUT_SHARE, drawn from the name) is held out like the held-out
 """
 from __future__ import annotations
 
+import json
 import random
 import zlib
 from pathlib import Path
@@ -90,8 +91,6 @@ def second_held_out(name: str) -> bool:
 
 def make_second_set(root: Path) -> list[Path]:
     """The second set's scans under `root`/scans2, made where missing; their paths."""
-    import json
-
     out = []
     for truth_file in sorted((root / "truth").glob("L*.json")):
         name = truth_file.stem
