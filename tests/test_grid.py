@@ -155,3 +155,25 @@ def test_header_box_body_is_cut_into_the_box_columns():
     table = words_to_cells(words, grid)
     assert table.rows[2] == ["Kegiatan", "1.250.000", ""]
     assert table.rows[3] == ["", "", "100%"]
+
+
+def test_each_header_box_takes_the_body_below_it_down_to_the_next_box():
+    # a LAKIP page: a targets table under one ruled header box, a budget under another, both bodies borderless
+    from kpu_extract.extract.scan import find_grids
+
+    def box(top: float, cols: list[float]) -> Grid:
+        cells = [GridCell(0, c, 1, 1, (cols[c], top, cols[c + 1], top + 20)) for c in range(len(cols) - 1)]
+        return Grid([top, top + 20], cols, cells).scaled(DPI / 72.0)
+
+    targets_cols, budget_cols = [20.0, 60.0, 200.0, 400.0, 500.0], [20.0, 300.0, 420.0, 540.0, 600.0]
+    words = [Word(t, x0 + 3, top + 5, x0 + 33, top + 14) for top, cols, labels in
+             ((80, targets_cols, ["NO", "SASARAN", "INDIKATOR", "TARGET"]),
+              (300, budget_cols, ["KEGIATAN", "ANGGARAN", "REALISASI", "%"])) for x0, t in zip(cols, labels)]
+    words += _rows_of(110, 5, ["1", "Terwujudnya", "Persentase", "90%"], [25, 65, 205, 405])
+    words += _rows_of(330, 4, ["Pemutakhiran", "1.250.000", "1.000.000", "80,00"], [25, 305, 425, 545])
+    grids = find_grids([box(80, targets_cols), box(300, budget_cols)], words, DPI)
+    assert [g.strategy for g in grids] == ["header box", "header box"]
+    assert [g.cols for g in grids] == [pytest.approx(targets_cols), pytest.approx(budget_cols)]
+    tables = [words_to_cells(words, g) for g in grids]
+    assert [row for row in tables[0].rows if any(row)][1:] == [["1", "Terwujudnya", "Persentase", "90%"]] * 5
+    assert [row for row in tables[1].rows if any(row)][1:] == [["Pemutakhiran", "1.250.000", "1.000.000", "80,00"]] * 4

@@ -38,6 +38,9 @@ def test_column_number_rows():
     assert not is_column_number_row(["1", "Terwujudnya Data Pemilih", "100%", "1.000.000"])
     # OCR scraps of some numbers ('(1)' read as 'a)', '(4)' as 'ta')
     assert is_column_number_row(["a)", "(2)", "(3)", "ta"])
+    # a hard scan's: numbers missing between the ones read, still rising
+    assert is_column_number_row(["ta)", "ta)", "(3)", "ta", "(5)", "(6)", "t7)", "(8)", "(9)", "(10)", "(d1)", "aa"])
+    assert not is_column_number_row(["(3)", "(2)", "ta"])
     assert is_column_number_row(["(1)", "(2)", "(3)", "4}"])
     assert not is_column_number_row(["(2)", "(4)", "ab", "cd"])  # not consecutive
     assert not is_column_number_row(["1", "(2)", "(3)", "Persentase"])  # a long cell is data
@@ -242,3 +245,36 @@ def test_two_month_labels_read_as_one_word_over_their_two_columns_take_their_pla
             ["Rapat"] + ["v"] * 12 + ["1.000"]]
     columns = table_to_columns(raw(rows, spans=[(0, 1, 1, 12), (1, 8, 1, 2)]))
     assert columns.months == {c: c for c in range(1, 13)}
+
+
+def _scanned(rows, seconds) -> RawTable:
+    """A scanned table: `seconds` maps (row, col) to the second engine's reading of that cell."""
+    table = raw(rows)
+    table.cells = [Cell(c.text, c.row, c.col, second=seconds.get((c.row, c.col))) for c in table.cells]
+    return table
+
+
+def test_second_readings_alone_make_no_money_column_but_count_for_the_realisasi_ratio():
+    # a first engine's garbled amounts that the second engine read: not enough to call the column
+    # money (a held-out Renstra scan's prose columns lost precision that way), but the percent
+    # column's ratio to the pagu is evidence that it is the realisasi
+    rows = [["Program/Kegiatan", "Alokasi", "", "Persentase"],
+            ["Penetapan Peserta Pemilu", "41.469.000", "38 566.170.", "93,00"],
+            ["Data dan Informasi", "5.456.000", "4910400,", "90,00"],
+            ["TOTAL", "46.925.000", "43.476.570", "92,65"]]
+    seconds = {(1, 2): "38.566.170,-", (2, 2): "4.910.400,"}
+    unnamed = [r[:1] + r[2:] for r in rows]
+    assert table_to_columns(_scanned(unnamed, {(r, 1): t for (r, _), t in seconds.items()})).roles == (
+        "program_kegiatan", None, "persen")
+    assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", None, "persen")
+    assert table_to_columns(_scanned(rows, seconds)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
+
+
+def test_an_unnamed_money_column_is_the_realisasi_when_the_percent_column_says_so():
+    rows = [["Program/Kegiatan", "Alokasi", "", "Persentase"],
+            ["Penetapan Peserta Pemilu", "41.469.000", "38.566.170,", "93,00"],  # ',' of a lost ',-'
+            ["Data dan Informasi", "5.456.000", "4.910.400", "90,00"],
+            ["TOTAL", "46.925.000", "43.476.570", "92,65"]]
+    assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
+    other = [r[:2] + [r[2] if i == 0 else "1.000.000"] + r[3:] for i, r in enumerate(rows)]  # no such ratio
+    assert table_to_columns(raw(other)).roles == ("program_kegiatan", "pagu", None, "persen")

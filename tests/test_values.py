@@ -343,8 +343,16 @@ def test_two_amounts_or_a_broken_group_in_one_cell_still_raise(raw):
         parse_rupiah(raw)
 
 
-@pytest.mark.parametrize("raw", ["\u00a5", "\u20ac"])
-def test_a_check_mark_ocr_read_as_a_currency_sign_marks_its_month_only_in_ocr_mode(raw):
+@pytest.mark.parametrize("raw", ["\u00a5", "\u20ac", "Vv", "vv"])
+def test_a_check_mark_ocr_read_as_a_currency_sign_or_twice_marks_its_month_only_in_ocr_mode(raw):
     assert cell_to_months(raw, column_month=4, ocr=True) == [4]
     with pytest.raises(UnparsedValue):
         cell_to_months(raw, column_month=4)
+
+
+@pytest.mark.parametrize("raw", ["1.250.000,", "Rp. 1.250.000,-", "1,250,000.00"])
+def test_an_amount_whose_dash_ocr_lost_is_still_an_amount_cell(raw):
+    from kpu_extract.normalize.columns import AMOUNT
+
+    assert AMOUNT.match(raw)
+    assert not AMOUNT.match("97,5") and not AMOUNT.match("1.250.000,5")

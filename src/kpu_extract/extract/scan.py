@@ -7,6 +7,7 @@ text. Coordinates are PDF points of the upright, deskewed (and squared) page.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Callable
 
@@ -37,7 +38,7 @@ GridFinder = Callable[[list[Grid], list[Word], float, Sequence[Box]], list[Grid]
 MIN_RULED_CELLS = 4
 # A ruled grid of at most this many rows is a header box when the borderless table reaches this
 # many points below it (about three text lines): the body is read from the words.
-HEADER_BOX_ROWS = 2
+HEADER_BOX_ROWS = 3
 HEADER_BOX_BODY = 30.0
 
 
@@ -46,14 +47,17 @@ def _tables(ruled: list[Grid], dpi: float) -> list[Grid]:
 
 
 def _header_box(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box]) -> list[Grid]:
-    boxes = _tables(ruled, dpi)
+    """Ruled header boxes over borderless bodies: each box takes the words below it, down to the
+    next box (a LAKIP's targets and its budget, each under its own box)."""
+    boxes = sorted(_tables(ruled, dpi), key=lambda g: g.bbox[1])
     if not boxes or any(len(g.rows) - 1 > HEADER_BOX_ROWS for g in boxes):
         return []
-    grid = words_to_grid(words, fills)
-    box = max(boxes, key=lambda g: g.bbox[3])
-    if grid is None or grid.bbox[3] < box.bbox[3] + HEADER_BOX_BODY:
-        return []
-    return [header_box_grid(box, grid)]
+    grids = []
+    for box, end in zip(boxes, [b.bbox[1] for b in boxes[1:]] + [math.inf]):
+        grid = words_to_grid([w for w in words if box.bbox[1] <= (w.top + w.bottom) / 2 < end], fills)
+        if grid is not None and grid.bbox[3] >= box.bbox[3] + HEADER_BOX_BODY:
+            grids.append(header_box_grid(box, grid))
+    return grids
 
 
 def _ruled(ruled: list[Grid], words: list[Word], dpi: float, fills: Sequence[Box]) -> list[Grid]:

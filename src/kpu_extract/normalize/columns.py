@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.model import RawTable
 from .lexicon import indonesian_lexicon
-from .values import month_from_header, quarter_from_header
+from .values import UnparsedValue, month_from_header, parse_percent, parse_rupiah, quarter_from_header
 
 ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
 
@@ -47,18 +47,22 @@ DIPA_CODE = r"\d{3}\.\d{2}\.[A-Z]{2}|[A-Z]{2}\.\d{4}(?:\.[A-Z]{3}(?:\.\d{3})?)?"
 # section number ('1.', '3.1.2') or an amount ('1.250.000': groups of three) is none.
 REGIONAL_CODE = r"\d{1,2}\.\d{2}(?:\.\d{1,2}){1,5}(?:\.\d{4})?|\d{1,2}(?: \d{2}){2,5}"
 CODE = re.compile(rf"^\s*({DIPA_CODE}|{REGIONAL_CODE})(?=\s|$)")
-# An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'.
-AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-)?$", re.I)
+# An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'
+# (and as OCR reads the last: '1.250.000,' with its dash lost).
+AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-?)?$", re.I)
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
 CONTENT_SHARE = 0.6
 CONTENT_MIN_CELLS = 2
+# An unnamed money column is the realisasi when the table's percent column is 100 x it / pagu (within
+# RATIO_TOL points: two printed decimals and their rounding) in RATIO_SHARE of at least RATIO_MIN_ROWS rows.
+RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
 _WORDLIKE = re.compile(r"\w")
 _FORMULA = re.compile(r"\s*=\s*\(?[\d\s+\-*/x]+\)?$")
 _COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[ivx]{1,4}|[a-e])\)?\.?$", re.I)
 _PAREN_NUMBER = re.compile(r"^\(([0-9]{1,2})\)$")
-SCRAP_MAX_LEN = 3  # what OCR leaves of a '(1)' or '(11)': 'a)', '4}', 'dl)'
+SCRAP_MAX_LEN = 4  # what OCR leaves of a '(1)' or '(11)': 'a)', '4}', 'dl)', '(d1)'
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,14 @@ def is_column_number_row(row: list[str | None]) -> bool:
 
 
 def _garbled_column_numbers(texts: list[str]) -> bool:
-    """OCR misread some numbers of a column-number row ('a) (2) (3) ta', '(1) (2) (3) 4}'): at least
-    two consecutive '(n)' in order, at least half the row, the other cells short scraps."""
+    """OCR misread some numbers of a column-number row ('a) (2) (3) ta', '(1) (2) (3) 4}', 'ta) (3) ta
+    (5) (6) t7) (8)'): at least two '(n)' rising in order, at least half the row, consecutive where
+    only two were read, the other cells short scraps."""
     numbers = [int(m.group(1)) for t in texts if (m := _PAREN_NUMBER.match(t))]
     scraps = [t for t in texts if not _PAREN_NUMBER.match(t)]
-    return (len(numbers) >= 2 and len(numbers) >= len(scraps) and all(len(t) <= SCRAP_MAX_LEN for t in scraps)
-            and all(b == a + 1 for a, b in zip(numbers, numbers[1:])))
+    if len(numbers) < 2 or len(numbers) < len(scraps) or any(len(t) > SCRAP_MAX_LEN for t in scraps):
+        return False
+    return all(b > a for a, b in zip(numbers, numbers[1:])) and (len(numbers) > 2 or numbers[1] == numbers[0] + 1)
 
 
 # A month label as OCR may garble it: 'B' and one to three more characters ('BS', 'BIZ', 'Bil').
@@ -263,6 +269,7 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
     if months:
         _months_between(table, n_header, roles, months)
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
+    _realisation_by_ratio(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
     if numbered:
@@ -294,6 +301,15 @@ def _column(table: RawTable, c: int, start: int) -> list[str]:
     return [(row[c] or "") if c < len(row) else "" for row in table.rows[start:]]
 
 
+def _column_readings(table: RawTable, c: int, start: int) -> list[str]:
+    """`_column`, where a scan's cell is no amount as the first engine read it but is as the second
+    engine read it, the second reading (a hard scan's '87 429.000.' read '87.429.000.-')."""
+    second = {(cell.row, cell.col): cell.second for cell in table.cells if cell.col == c and cell.second}
+    texts = _column(table, c, start)
+    return [t if AMOUNT.match(" ".join(t.split())) or not AMOUNT.match(second.get((r, c), "")) else second[(r, c)]
+            for r, t in enumerate(texts, start)]
+
+
 def _roles_from_content(table: RawTable, start: int, roles: list[str | None], money: bool = True) -> None:
     """Columns whose header is missing or garbled get a role from what they hold (money, kode);
     no money role in a table of realisations (`money` False)."""
@@ -301,6 +317,33 @@ def _roles_from_content(table: RawTable, start: int, roles: list[str | None], mo
         if role is None and (found := content_role(_column(table, c, start))) and found not in roles and (
                 money or found != "pagu"):
             roles[c] = found
+
+
+def _realisation_by_ratio(table: RawTable, start: int, roles: list[str | None]) -> None:
+    """A money column whose header OCR lost ('Alokasi | Realisasi | Persentase' over 148-pt cells
+    of a hard scan) is the realisasi when the percent column beside it says so, row by row."""
+    if "pagu" not in roles or "persen" not in roles or "realisasi" in roles:
+        return
+    pagu = [_parsed(parse_rupiah, t, ocr=True) for t in _column_readings(table, roles.index("pagu"), start)]
+    persen = [_parsed(parse_percent, t) for t in _column(table, roles.index("persen"), start)]
+    for c, role in enumerate(roles):
+        readings = _column_readings(table, c, start)
+        if role is not None or content_role(readings) != "pagu":
+            continue
+        rows = [(p, r, q) for p, r, q in zip(pagu, (_parsed(parse_rupiah, t, ocr=True) for t in readings), persen)
+                if p and r is not None and q is not None]
+        agree = sum(1 for p, r, q in rows if abs(100 * r / p - q) <= RATIO_TOL)
+        if len(rows) >= RATIO_MIN_ROWS and agree >= RATIO_SHARE * len(rows):
+            roles[c] = "realisasi"
+            return
+
+
+def _parsed(parse, text: str, **kwargs) -> float | None:
+    """`parse(text)`, None where the text is no value."""
+    try:
+        return parse(text, **kwargs)
+    except UnparsedValue:
+        return None
 
 
 def realisation_only(table: RawTable) -> bool:

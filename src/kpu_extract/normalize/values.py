@@ -236,14 +236,15 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
 
     With `ocr`, a week mark whose tail OCR garbled ('minggu @ 1-4', 'rninggu ke 1-4') still marks
     its column as planned: the word is legible even where the week numbers are not; so does a
-    check mark read as '¥' or '€'."""
+    check mark read as '¥' or '€', or read twice ('Vv': a 'v' whose serifs OCR took for a second letter)."""
     s = _clean(raw) if raw is not None else ""
     if s in _NULLS:
         return []
     months = _b_months(s, raw)
     if months is not None:
         return months
-    if not (_MARKS.fullmatch(s) or (ocr and (_OCR_WEEK_WORD.match(s) or s in _OCR_CHECKS))):
+    garbled = ocr and (_OCR_WEEK_WORD.match(s) or s in _OCR_CHECKS or _OCR_TWICE.fullmatch(s))
+    if not (_MARKS.fullmatch(s) or garbled):
         raise UnparsedValue(raw, "unrecognised schedule cell")
     if column_month is not None:
         if not 1 <= column_month <= 12:
@@ -256,6 +257,7 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
 
 # A lone check mark '√' that OCR read as the currency sign its strokes resemble (L18 scan).
 _OCR_CHECKS = {"\u00a5", "\u20ac"}  # '¥', '€'
+_OCR_TWICE = re.compile(r"[vV]{2}")  # a 'v' mark OCR read as 'Vv' (L48's second-set scan: every mark)
 _OCR_WEEK_WORD = re.compile(r"^\W{0,2}(?:rn|m)\s*[il1|]\s*n\s*[gq]{1,2}\s*[uv]", re.I)
 
 _MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
