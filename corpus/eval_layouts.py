@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -125,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print("no layout corpus; run `make corpus` first", file=sys.stderr)
         return 1
-    with ProcessPoolExecutor(args.jobs) as pool:
+    # forkserver: the scans just made leave threads behind, and a forked worker can hang on their locks
+    with ProcessPoolExecutor(args.jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:
         results = list(pool.map(score, paths))
     for kind, second in (("digital", False), ("scanned", False), ("scanned, second set", True)):
         for held in (False, True):

@@ -278,3 +278,48 @@ def test_an_unnamed_money_column_is_the_realisasi_when_the_percent_column_says_s
     assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
     other = [r[:2] + [r[2] if i == 0 else "1.000.000"] + r[3:] for i, r in enumerate(rows)]  # no such ratio
     assert table_to_columns(raw(other)).roles == ("program_kegiatan", "pagu", None, "persen")
+
+
+def _plan_years(groups, sub=("Target", "Rp"), rows=3):
+    """A Renstra-like ruled table: No | Kegiatan, then a Target and an amount column under each group label."""
+    head = ["No", "Kegiatan"] + [x for g in groups for x in (g, None)]
+    sub_row = ["", ""] + [x for _ in groups for x in sub]
+    body = [[str(i + 1), f"Kegiatan {i}"] + [x for k in range(len(groups)) for x in (f"{80 + k}%", f"{i + 1}.{k}00.000")]
+            for i in range(rows)]
+    spans = [(0, 2 + 2 * g, 1, 2) for g in range(len(groups))]
+    return raw([head, sub_row] + body, spans=spans)
+
+
+def test_of_the_plan_years_the_document_year_holds_the_pagu_and_the_target():
+    table = _plan_years(["Kondisi Awal 2024", "Tahun 2025", "Tahun 2026", "Kondisi Akhir"])
+    columns = table_to_columns(table, 2025)
+    assert columns.header_rows == 2  # 'Target | Rp': a header row ('Rp' names a currency)
+    assert columns.col("target") == 4 and columns.col("pagu") == 5
+    assert columns.roles.count("target") == columns.roles.count("pagu") == 1
+    # the year nearest the document's where it has no column: a Renstra's history table, its plan table
+    assert table_to_columns(_plan_years(["Anggaran 2022", "Anggaran 2023", "Anggaran 2024"]), 2025).col("pagu") == 7
+    assert table_to_columns(_plan_years(["Tahun 2026", "Tahun 2027"]), 2025).col("pagu") == 3
+    # an unknown document year: the first, as before
+    assert table_to_columns(table, None).col("pagu") == 3
+
+
+def test_year_labels_centred_in_a_borderless_header_date_the_column_beside_them():
+    rows = [["No", "Indikator Kinerja", "Kegiatan", "", "Rencana Tahun 2021", "Prakiraan Maju Tahun 2022", ""],
+            ["", "", "", "Target", "Kebutuhan Dana (Rp)", "Target", "Kebutuhan Dana (Rp)"],
+            ["1", "Persentase Data", "Pemutakhiran Data", "90%", "26.614.000", "91%", "27.944.000"],
+            ["2", "Persentase Sarana", "Layanan Prasarana", "100%", "4.145.000", "100%", "4.352.000"]]
+    table = raw(rows)
+    table.strategy = "words"
+    columns = table_to_columns(table, 2021)
+    assert (columns.col("target"), columns.col("pagu")) == (3, 4)
+    assert (table_to_columns(table, 2022).col("target"), table_to_columns(table, 2022).col("pagu")) == (5, 6)
+
+
+def test_the_money_realisasi_is_the_realisasi_column_of_amounts():
+    rows = [["No", "Indikator Kinerja", "Realisasi 2024", "Target 2025", "Realisasi 2025", "Kegiatan", "Anggaran 2025",
+             "Realisasi Anggaran 2025", "%"],
+            ["1", "Persentase Data", "85%", "90%", "88%", "Pemutakhiran", "1.250.000", "1.000.000", "80,00"],
+            ["2", "Persentase Logistik", "95%", "100%", "100%", "Layanan", "2.000.000", "1.900.000", "95,00"]]
+    columns = table_to_columns(raw(rows), 2025)
+    assert columns.col("realisasi") == 7 and columns.roles.count("realisasi") == 1
+    assert columns.col("pagu") == 6 and columns.col("target") == 3

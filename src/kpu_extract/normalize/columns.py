@@ -56,6 +56,12 @@ CONTENT_MIN_CELLS = 2
 # An unnamed money column is the realisasi when the table's percent column is 100 x it / pagu (within
 # RATIO_TOL points: two printed decimals and their rounding) in RATIO_SHARE of at least RATIO_MIN_ROWS rows.
 RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
+# Roles one column holds when several are labelled so (under year labels); the money ones hold amounts.
+YEAR_ROLES, MONEY_ROLES = ("pagu", "realisasi", "target"), ("pagu", "realisasi")
+# A header label that names only the currency ('Rp' under a plan year's 'Target | Rp'): a header
+# cell, whose column's role comes from its amounts (a realisation table's 'K | Rp' holds no pagu).
+_CURRENCY = re.compile(r"^\(?rp\.?\)?$")
+_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
 _WORDLIKE = re.compile(r"\w")
@@ -168,7 +174,7 @@ def _is_header_row(row: list[str | None]) -> bool:
         return False
     # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
     known = sum(1 for t in texts if len(t.split()) <= HEADER_MAX_WORDS
-                and (header_role(t) or month_from_header(t) or quarter_from_header(t)))
+                and (header_role(t) or month_from_header(t) or quarter_from_header(t) or _CURRENCY.match(t)))
     return known >= max(1, -(-len(texts) * 3 // 5))
 
 
@@ -206,8 +212,9 @@ def _months_between(table: RawTable, n_header: int, roles: list[str | None], mon
             months[c], roles[c] = month, "month"
 
 
-def table_to_columns(table: RawTable) -> ColumnMap | None:
-    """Find the header rows of a table and give each column a role; None when no header is found."""
+def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | None:
+    """Find the header rows of a table and give each column a role; None when no header is found.
+    `year` is the document's: of columns sharing a role under year labels, it picks the one read."""
     first = next((r for r in range(min(HEADER_SEARCH_ROWS, table.n_rows)) if _is_header_row(table.rows[r])), None)
     numbered = next((r for r in range(1, min(HEADER_SEARCH_ROWS, table.n_rows)) if is_column_number_row(table.rows[r])), None)
     if first is None and numbered is not None and table.strategy != "words" and any(
@@ -269,6 +276,7 @@ def table_to_columns(table: RawTable) -> ColumnMap | None:
     if months:
         _months_between(table, n_header, roles, months)
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
+    _one_column_per_role(table, first, n_header, roles, year)
     _realisation_by_ratio(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
@@ -317,6 +325,53 @@ def _roles_from_content(table: RawTable, start: int, roles: list[str | None], mo
         if role is None and (found := content_role(_column(table, c, start))) and found not in roles and (
                 money or found != "pagu"):
             roles[c] = found
+
+
+def _one_column_per_role(table: RawTable, first: int, n_header: int, roles: list[str | None],
+                         year: int | None) -> None:
+    """Where several columns share a role (a Renstra's Target and Rp under each plan year, an LKIP's
+    'Realisasi 2024' of the indicator beside 'Realisasi Anggaran 2025'), one keeps it: a money role
+    goes to a column holding amounts; under year labels, to the column of the year nearest the
+    document's (the later of two as near: a plan's first year). The others are left unread."""
+    years = [_header_year(table, first, n_header, c) for c in range(len(roles))]
+    if table.strategy == "words":  # a year label centred over its Target | Rp lands in one of them
+        years = [y if y is not None else _neighbour_year(years, roles, c) for c, y in enumerate(years)]
+    dated = year is not None and sum(y is not None for y in years) >= 2
+    for role in YEAR_ROLES:
+        labelled = [c for c, r in enumerate(roles) if r == role]
+        cols = labelled
+        if role in MONEY_ROLES:
+            money = [c for c in labelled if content_role(_column(table, c, n_header)) == "pagu"]
+            if dated and role == "pagu":  # the amount columns under the other years' labels ('Rp')
+                money += [c for c, r in enumerate(roles) if r is None and years[c] is not None
+                          and content_role(_column(table, c, n_header)) == "pagu"]
+            cols = sorted(money) or labelled
+        if not cols or len(set(cols) | set(labelled)) < 2:
+            continue
+        keep = cols[0]
+        if dated and any(years[c] is not None for c in cols):
+            keep = min((c for c in cols if years[c] is not None), key=lambda c: (abs(years[c] - year), -years[c]))
+        for c in set(cols) | set(labelled):
+            roles[c] = role if c == keep else None
+
+
+def _neighbour_year(years: list[int | None], roles: list[str | None], c: int) -> int | None:
+    """The year of the one dated column beside column c that holds another of YEAR_ROLES."""
+    found = {years[n] for n in (c - 1, c + 1) if 0 <= n < len(years) and years[n] is not None
+             and roles[n] in YEAR_ROLES and roles[n] != roles[c]}
+    return found.pop() if roles[c] in YEAR_ROLES and len(found) == 1 else None
+
+
+def _header_year(table: RawTable, first: int, n_header: int, c: int) -> int | None:
+    """The year a column's header names ('Anggaran 2025', 'Tahun 2026' over 'Target' and 'Rp'): that
+    of the narrowest header cell over it naming one year; None where none does."""
+    covers = sorted((cov for r in range(first, n_header) if (cov := _covering(table, r, c))),
+                    key=lambda cov: cov[2] - cov[1])
+    for text, _, _ in covers:
+        found = set(_YEAR.findall(text or ""))
+        if len(found) == 1:
+            return int(found.pop())
+    return None
 
 
 def _realisation_by_ratio(table: RawTable, start: int, roles: list[str | None]) -> None:

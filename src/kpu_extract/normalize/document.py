@@ -54,8 +54,8 @@ def document_to_records(doc: Document, vocab: Vocabulary, decisions: tuple[Decis
 def document_to_drafts(doc: Document, ctx: DocContext) -> Drafts:
     """What every table of the document says; tables without a header that hold amounts go to review."""
     drafts = Drafts()
-    logical, unread = tables_to_logical([t for p in doc.pages for t in p.tables], {p.number: p.height
-                                                                                     for p in doc.pages})
+    logical, unread = tables_to_logical([t for p in doc.pages for t in p.tables],
+                                        {p.number: p.height for p in doc.pages}, ctx.meta.year)
     drafts.review += [ReviewDraft(t.page, "tables", "table", _first_cells(t), Reason.TABLE_WITHOUT_HEADER,
                                   detail="amounts not read") for t in unread if _holds_amounts(t)]
     for i, lt in enumerate(logical):

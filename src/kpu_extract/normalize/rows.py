@@ -80,16 +80,17 @@ class LogicalTable:
         return CellInfo(row.boxes[c], row.confs[c], row.seconds[c])
 
 
-def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float]
+def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], year: int | None = None
                       ) -> tuple[list[LogicalTable], list[RawTable]]:
     """Join continued tables and carry merged cells down. Returns the logical tables and the
-    tables that have no header and continue nothing (unread: the caller reports those)."""
+    tables that have no header and continue nothing (unread: the caller reports those). `year`
+    is the document's (table_to_columns)."""
     logical: list[LogicalTable] = []
     unread: list[RawTable] = []
     last: RawTable | None = None
     realising = False  # after a realisation table's header: its headerless parts hold no pagu
     for table in tables:
-        columns = table_to_columns(table)
+        columns = table_to_columns(table, year)
         realising = (realising or realisation_only(table)) and (columns is None or table.n_cols == 1)
         previous = logical[-1] if logical else None
         broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
