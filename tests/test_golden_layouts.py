@@ -23,7 +23,9 @@ LAYOUTS = CORPUS / "layouts"
 # Tuned draws of every ruling class and doc type (L18, once failing, among them), and four
 # one-page scans.
 DIGITAL = ["L02_rkt_grid", "L05_laptah_grid", "L24_rak_grid", "L07_rakq_none", "L11_laptah_none",
-           "L12_rak_hrules", "L14_rkt_hrules", "L18_rak_headerbox", "L21_pk_headerbox", "L22_lakip_headerbox"]
+           "L12_rak_hrules", "L14_rkt_hrules", "L18_rak_headerbox", "L21_pk_headerbox", "L22_lakip_headerbox",
+           # per-year tables: the document year's Target and Rp of five plan years, two LKIP years
+           "L66_renstra_grid", "L68_lkipy_hrules", "L71_lkipy_none"]
 SCANS = ["L26_rkt_grid-normal-300", "L36_rak_hrules-normal-300", "L52_lakip_grid-normal-300",
          "L65_laptah_hrules-normal-300"]
 GOALS = {"pagu": (0.99, 0.995), "realisasi": (0.99, 0.995), "targets": (0.97, 0.99), "schedule": (0.98, 0.98)}
@@ -51,7 +53,9 @@ SCHEDULE_SCANS = {"L54_rak_none-hard-200": 0.96, "L31_rakq_none-hard-200": 0.95}
 # Courier labels, whose OCR'd spaces made column gaps, 5 of 5 with realisasi; L31's pagu, one of
 # them 'Rp. 464.000, 00', 4 of 4.
 BUDGET_SCANS = {"L08_rkt_none-hard-200": "pagu", "L47_laptah_headerbox-hard-200": "pagu",
-                "L11_laptah_none-hard-200": "realisasi", "L31_rakq_none-hard-200": "pagu"}
+                "L11_laptah_none-hard-200": "realisasi", "L31_rakq_none-hard-200": "pagu",
+                # stop 22: a Renja's Rencana Tahun 2024 | Prakiraan Maju over Target | Rp, 6 of 6
+                "L70_renja_grid-hard-200": "pagu"}
 
 
 def _paths(kind: str) -> list[str]:

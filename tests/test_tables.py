@@ -254,19 +254,22 @@ def _scanned(rows, seconds) -> RawTable:
     return table
 
 
-def test_second_readings_alone_make_no_money_column_but_count_for_the_realisasi_ratio():
-    # a first engine's garbled amounts that the second engine read: not enough to call the column
-    # money (a held-out Renstra scan's prose columns lost precision that way), but the percent
-    # column's ratio to the pagu is evidence that it is the realisasi
+def test_a_money_column_is_known_by_the_second_reading_where_the_first_is_garbled():
+    rows = [["Program/Kegiatan", "", "Persentase"], ["Penetapan Peserta Pemilu", "87 429.000.", "95,87"],
+            ["Data dan Informasi", "5456000,", "90,00"], ["TOTAL", "122.897.000,-", "95,45"]]
+    garbled = table_to_columns(raw(rows))
+    assert garbled.roles == ("program_kegiatan", None, "persen")
+    read = table_to_columns(_scanned(rows, {(1, 1): "87.429.000.-", (2, 1): "5.456.000.", (3, 1): "122.897.000,-"}))
+    assert read.roles == ("program_kegiatan", "pagu", "persen")
+
+
+def test_the_realisasi_ratio_counts_the_second_readings():
     rows = [["Program/Kegiatan", "Alokasi", "", "Persentase"],
             ["Penetapan Peserta Pemilu", "41.469.000", "38 566.170.", "93,00"],
             ["Data dan Informasi", "5.456.000", "4910400,", "90,00"],
             ["TOTAL", "46.925.000", "43.476.570", "92,65"]]
-    seconds = {(1, 2): "38.566.170,-", (2, 2): "4.910.400,"}
-    unnamed = [r[:1] + r[2:] for r in rows]
-    assert table_to_columns(_scanned(unnamed, {(r, 1): t for (r, _), t in seconds.items()})).roles == (
-        "program_kegiatan", None, "persen")
     assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", None, "persen")
+    seconds = {(1, 2): "38.566.170,-", (2, 2): "4.910.400,"}
     assert table_to_columns(_scanned(rows, seconds)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
 
 

@@ -322,7 +322,7 @@ def _roles_from_content(table: RawTable, start: int, roles: list[str | None], mo
     """Columns whose header is missing or garbled get a role from what they hold (money, kode);
     no money role in a table of realisations (`money` False)."""
     for c, role in enumerate(roles):
-        if role is None and (found := content_role(_column(table, c, start))) and found not in roles and (
+        if role is None and (found := content_role(_column_readings(table, c, start))) and found not in roles and (
                 money or found != "pagu"):
             roles[c] = found
 
