@@ -326,3 +326,14 @@ def test_the_money_realisasi_is_the_realisasi_column_of_amounts():
     columns = table_to_columns(raw(rows), 2025)
     assert columns.col("realisasi") == 7 and columns.roles.count("realisasi") == 1
     assert columns.col("pagu") == 6 and columns.col("target") == 3
+
+
+def test_a_scans_group_rows_are_known_by_the_columns_they_fill_beside_their_amount():
+    # a ruled RKT scan: no bold, no codes; group rows fill the Program/Kegiatan column and the
+    # pagu, the lines fill Sasaran ... Rencana Aksi and the pagu
+    rows = [["PROGRAM KEGIATAN", "SASARAN", "INDIKATOR KINERJA", "TARGET", "RENCANA AKSI", "PERKIRAAN BIAYA"],
+            ["Program Penyelenggaraan Pemilu", "", "", "", "", "19.946.000"],
+            ["Tata Kelola Kelembagaan", "", "", "", "", "52.000"],
+            ["", "Tersedianya pedoman", "Jumlah dokumen SOP", "1 Satker", "Operasional Kantor", "52.000"]]
+    logical, _ = tables_to_logical([raw(rows)], {1: 800.0})
+    assert [r.group for r in logical[0].rows] == [True, True, False]

@@ -28,6 +28,7 @@ SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 # A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
 TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
+AMOUNT_ROLES = ("pagu", "realisasi", "persen")  # what a group row may print beside its name
 # Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
 LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
@@ -191,6 +192,8 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
     # column beside the lines' Sasaran ... columns): a row filling only such columns is a group.
     line_rows = [row for row in table.rows[start:] if any(c < len(row) and row[c] for c in line_cols)]
     group_cols = (label_cols - line_cols) - {c for row in line_rows for c, v in enumerate(row) if v}
+    # ... beside its amounts: a ruled scan's group rows carry no bold, their pagu stands in its cell
+    amount_cols = {c for c, role in enumerate(columns.roles) if role in AMOUNT_ROLES}
     for r in range(start, table.n_rows):
         raw = table.rows[r]
         if not out and is_column_number_row(raw):  # '(1) (2) ...' under the header, never among data
@@ -226,8 +229,9 @@ def _data_rows(table: RawTable, start: int, columns: ColumnMap) -> list[TableRow
         # A group row (program / kegiatan / output) fills label columns only: spanning, or its
         # label starts with a DIPA code, or it is bold, in a table of lines with a label column
         # (a budget list, Uraian | Pagu | Realisasi, has no groups: each row is a line of its level).
+        named = set(filled) - amount_cols
         grouped = bool(line_cols) and bool(label_cols - line_cols) and not any(c in line_cols for c in filled) and (
-            bool(CODE.match(label)) or bold or spans_row or set(filled) <= group_cols)
+            bool(CODE.match(label)) or bold or spans_row or (bool(named) and named <= group_cols))
         group = (spans_row or grouped) and not total
         if not group:
             for c in role_cols:
