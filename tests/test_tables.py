@@ -337,3 +337,15 @@ def test_a_scans_group_rows_are_known_by_the_columns_they_fill_beside_their_amou
             ["", "Tersedianya pedoman", "Jumlah dokumen SOP", "1 Satker", "Operasional Kantor", "52.000"]]
     logical, _ = tables_to_logical([raw(rows)], {1: 800.0})
     assert [r.group for r in logical[0].rows] == [True, True, False]
+
+
+def test_a_second_indikator_column_of_target_values_is_the_target():
+    # a hard scan read 'TARGET / INDIKATOR' as 'INDIKATOR' alone
+    rows = [["NO", "SASARAN", "INDIKATOR KINERJA", "INDIKATOR", "KEGIATAN", "ANGGARAN"],
+            ["1", "Terwujudnya Data", "Persentase Data", "100%", "Pemutakhiran", "93.000.000"],
+            ["2", "Terwujudnya Rapat", "Jumlah rapat", "4 kali", "Rapat Pleno", "12.000.000"],
+            ["3", "Tersedianya pedoman", "Jumlah dokumen", "1 Satker", "Penyusunan", "5.000.000"]]
+    assert table_to_columns(raw(rows)).roles[2:4] == ("indikator", "target_indikator")
+    # a Rencana Aksi's second INDIKATOR column (the kegiatan's own indikator) stays one
+    texts = [r[:3] + [t] + r[4:] for r, t in zip(rows, ["INDIKATOR", "Jumlah laporan", "Persentase rapat", "Dokumen"])]
+    assert table_to_columns(raw(texts)).roles[2:4] == ("indikator", "indikator")

@@ -56,6 +56,8 @@ CONTENT_MIN_CELLS = 2
 # An unnamed money column is the realisasi when the table's percent column is 100 x it / pagu (within
 # RATIO_TOL points: two printed decimals and their rounding) in RATIO_SHARE of at least RATIO_MIN_ROWS rows.
 RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
+# A target as a cell prints it: a number with a percent sign or a short unit ('4 kali', '1 Satker').
+TARGET_VALUE = re.compile(r"^\d{1,4}(?:[.,]\d+)?\s*(?:%|[^\W\d_]+(?:\s[^\W\d_]+)?)?$")
 # Roles one column holds when several are labelled so (under year labels); the money ones hold amounts.
 YEAR_ROLES, MONEY_ROLES = ("pagu", "realisasi", "target"), ("pagu", "realisasi")
 # A header label that names only the currency ('Rp' under a plan year's 'Target | Rp'): a header
@@ -277,6 +279,7 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
         _months_between(table, n_header, roles, months)
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     _one_column_per_role(table, first, n_header, roles, year)
+    _target_by_content(table, n_header, roles)
     _realisation_by_ratio(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
@@ -353,6 +356,18 @@ def _one_column_per_role(table: RawTable, first: int, n_header: int, roles: list
             keep = min((c for c in cols if years[c] is not None), key=lambda c: (abs(years[c] - year), -years[c]))
         for c in set(cols) | set(labelled):
             roles[c] = role if c == keep else None
+
+
+def _target_by_content(table: RawTable, start: int, roles: list[str | None]) -> None:
+    """A second 'indikator' column that holds target values ('100%', '4 kali', '1 Satker') is the
+    target where no column is named so: OCR lost the 'TARGET' of a hard scan's 'TARGET / INDIKATOR'."""
+    if any(r in roles for r in ("target", "target_indikator")) or roles.count("indikator") < 2:
+        return
+    for c in [c for c, r in enumerate(roles) if r == "indikator"][1:]:
+        filled = [" ".join(t.split()) for t in _column(table, c, start) if t.strip()]
+        if len(filled) >= CONTENT_MIN_CELLS and sum(1 for t in filled if TARGET_VALUE.match(t)) >= CONTENT_SHARE * len(filled):
+            roles[c] = "target_indikator"
+            return
 
 
 def _neighbour_year(years: list[int | None], roles: list[str | None], c: int) -> int | None:
