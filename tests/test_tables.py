@@ -349,3 +349,25 @@ def test_a_second_indikator_column_of_target_values_is_the_target():
     # a Rencana Aksi's second INDIKATOR column (the kegiatan's own indikator) stays one
     texts = [r[:3] + [t] + r[4:] for r, t in zip(rows, ["INDIKATOR", "Jumlah laporan", "Persentase rapat", "Dokumen"])]
     assert table_to_columns(raw(texts)).roles[2:4] == ("indikator", "indikator")
+
+
+def _words(rows, page=1) -> RawTable:
+    table = raw(rows, page=page, bbox=(0, 100, 500, 780))
+    table.strategy = "words"
+    return table
+
+
+def test_an_amount_column_run_together_with_the_penanggung_jawab_is_split_and_joins_only_its_own_layout():
+    # a borderless scan: 'Perkiraan Kebutuhan Anggaran (Rp)' and 'Penanggung Jawab' read as one column
+    run_together = _words([["NO", "KEGIATAN", "INDIKATOR", "Perkiraan Kebutuhan Penanggung Jawab\nAnggaran (Rp)"],
+                           ["1", "Pembentukan Tim", "Persentase KPU", "676.000 Subag Hukum"],
+                           ["2", "Persiapan Kampanye", "Jumlah dokumen", "720.000 Sekretaris"]])
+    columns = table_to_columns(run_together)
+    assert columns.roles[-2:] == ("pagu", "pelaksana") and columns.n_cols == 4
+    # the next page prints both columns apart, under its own header and month: its own layout
+    apart = _words([["NO", "KEGIATAN", "INDIKATOR", "Perkiraan Kebutuhan Anggaran (Rp)", "Penanggung Jawab"],
+                    ["3", "Honorarium", "Jumlah laporan", "61.000", "Sub. Bag Hukum"]], page=2)
+    logical, _ = tables_to_logical([run_together, apart], {1: 800.0, 2: 800.0})
+    assert [len(lt.rows) for lt in logical] == [2, 1]
+    rows = logical[0].rows
+    assert [(r.cells[3], r.cells[4]) for r in rows] == [("676.000", "Subag Hukum"), ("720.000", "Sekretaris")]

@@ -85,6 +85,11 @@ class ColumnMap:
     # columns ran together): column -> index of the extra pelaksana slot its cells are split into.
     shared: dict[int, int] = field(default_factory=dict)
 
+    @property
+    def n_cols(self) -> int:
+        """Columns of the table itself (roles also name the slots `shared` adds)."""
+        return len(self.roles) - len(self.shared)
+
     def col(self, role: str) -> int | None:
         """First column with this role, or None."""
         return self.roles.index(role) if role in self.roles else None
@@ -291,7 +296,7 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
     if pagu is not None and "pelaksana" not in roles and table.strategy == "words" and named:
         covers = [_covering(table, r, pagu) for r in range(first, n_header)]
         label = " ".join(_norm(cov[0]) for cov in covers if cov)
-        if any(p.search(w) for w in label.split() for p in _PATTERNS["pelaksana"]):
+        if _says("pelaksana", label):  # 'Perkiraan Kebutuhan Penanggung Jawab / Anggaran (Rp)'
             shared[pagu] = len(roles)
             roles.append("pelaksana")
     return ColumnMap(tuple(roles), months, quarters, n_header, shared)

@@ -95,10 +95,10 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], ye
         realising = (realising or realisation_only(table)) and (columns is None or table.n_cols == 1)
         previous = logical[-1] if logical else None
         broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
-        if broken and columns is None and table.n_cols != len(previous.columns.roles):
+        if broken and columns is None and table.n_cols != previous.columns.n_cols:
             table = _realigned(table, last) or table  # a borderless part found other column gaps
         continues = broken and (
-            (columns is None and table.n_cols == len(previous.columns.roles))
+            (columns is None and table.n_cols == previous.columns.n_cols)
             or (columns is not None and _same_layout(columns, previous.columns)))
         if continues:
             start = columns.header_rows if columns else _skip_number_rows(table, 0)
@@ -149,6 +149,8 @@ def _realigned(table: RawTable, before: RawTable) -> RawTable | None:
 
 def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
     """A repeated header: the same columns, allowing an OCR-garbled label or two ('WEOIATAN')."""
+    if a.n_cols != b.n_cols:  # an amount and the pelaksana read as one column is another layout
+        return False
     if a.signature == b.signature:
         return True
     if len(a.roles) != len(b.roles):
