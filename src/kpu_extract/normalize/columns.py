@@ -304,13 +304,14 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
 
 def content_role(cells: list[str]) -> str | None:
     """'pagu' for a column of amounts, 'kode' for a column of DIPA codes, else None."""
+    return next((role for role, pattern in (("pagu", AMOUNT), ("kode", CODE)) if _holds(cells, pattern)), None)
+
+
+def _holds(cells: list[str], pattern: re.Pattern) -> bool:
+    """Whether at least CONTENT_SHARE of a column's filled cells (CONTENT_MIN_CELLS or more) match."""
     filled = [" ".join(c.split()) for c in cells if c and c.strip()]
-    if len(filled) < CONTENT_MIN_CELLS:
-        return None
-    for role, pattern in (("pagu", AMOUNT), ("kode", CODE)):
-        if sum(1 for c in filled if pattern.match(c)) >= CONTENT_SHARE * len(filled):
-            return role
-    return None
+    matching = sum(1 for c in filled if pattern.match(c))
+    return len(filled) >= CONTENT_MIN_CELLS and matching >= CONTENT_SHARE * len(filled)
 
 
 def _column(table: RawTable, c: int, start: int) -> list[str]:
@@ -369,17 +370,18 @@ def _target_by_content(table: RawTable, start: int, roles: list[str | None]) -> 
     if any(r in roles for r in ("target", "target_indikator")) or roles.count("indikator") < 2:
         return
     for c in [c for c, r in enumerate(roles) if r == "indikator"][1:]:
-        filled = [" ".join(t.split()) for t in _column(table, c, start) if t.strip()]
-        if len(filled) >= CONTENT_MIN_CELLS and sum(1 for t in filled if TARGET_VALUE.match(t)) >= CONTENT_SHARE * len(filled):
+        if _holds(_column(table, c, start), TARGET_VALUE):
             roles[c] = "target_indikator"
             return
 
 
 def _neighbour_year(years: list[int | None], roles: list[str | None], c: int) -> int | None:
     """The year of the one dated column beside column c that holds another of YEAR_ROLES."""
+    if roles[c] not in YEAR_ROLES:
+        return None
     found = {years[n] for n in (c - 1, c + 1) if 0 <= n < len(years) and years[n] is not None
              and roles[n] in YEAR_ROLES and roles[n] != roles[c]}
-    return found.pop() if roles[c] in YEAR_ROLES and len(found) == 1 else None
+    return found.pop() if len(found) == 1 else None
 
 
 def _header_year(table: RawTable, first: int, n_header: int, c: int) -> int | None:

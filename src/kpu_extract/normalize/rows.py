@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawTable
-from .columns import (CODE, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
+from .columns import (CODE, MONEY_ROLES, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
                       table_to_columns)
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
@@ -28,7 +28,7 @@ SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
 # A label that is nothing but a total: 'JUMLAH', 'TOTAL', 'Jumlah Anggaran', 'Total Biaya :'.
 TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)(\s+(anggaran|biaya|pagu|keseluruhan|seluruhnya))?\s*:?\s*$", re.I)
-AMOUNT_ROLES = ("pagu", "realisasi", "persen")  # what a group row may print beside its name
+AMOUNT_ROLES = (*MONEY_ROLES, "persen")  # what a group row may print beside its name
 # Columns that only a line (not a group or total row) fills; 'Jumlah ...' there is an indikator.
 LINE_ROLES = ("sasaran", "indikator", "target", "target_indikator", "output", "kegiatan", "target_kegiatan")
 
