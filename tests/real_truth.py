@@ -5,7 +5,8 @@ A truth budget line is found when a pagu row on its page has exactly its amount 
 similar to the truth's; a target when a target row on its page has exactly its target_value and
 a similar indikator. Matching is one to one, best similarity first. Precision counts the pipeline's
 rows on the scored pages that match some truth line (a line the document prints several times may
-come out once or several times without penalty).
+come out once or several times without penalty). Budget recall counts lines, not printings: a
+line restated with its amount in another table on another page is found when either printing is.
 """
 
 from __future__ import annotations
@@ -105,8 +106,8 @@ def score_budget(truth: dict, pagu_rows: list) -> Match:
     pages = set(truth["scored_pages"]["budget"])
     rows = [r for r in pagu_rows if _get(r, "page") in pages]
     lines = [b for b in truth["budget"] if b["page"] in pages]
-    return _match(lines, rows, lambda t, r: _get(r, "page") == t["page"] and _get(r, "pagu") == t["pagu"],
-                  lambda t: t["uraian"], lambda r: (_get(r, "uraian"), _get(r, "uraian_raw")))
+    return _once_per_line(lines, _match(lines, rows, lambda t, r: _get(r, "page") == t["page"] and _get(r, "pagu") == t["pagu"],
+                                        lambda t: t["uraian"], lambda r: (_get(r, "uraian"), _get(r, "uraian_raw"))))
 
 
 def score_realisasi(truth: dict, realisasi_rows: list) -> Match:
@@ -117,6 +118,28 @@ def score_realisasi(truth: dict, realisasi_rows: list) -> Match:
     return _match(lines, rows, lambda t, r: (_get(r, "page") == t["page"] and _get(r, "pagu") == t["pagu"]
                                              and _get(r, "realisasi") == t["realisasi"]),
                   lambda t: t["uraian"], lambda r: (_get(r, "uraian"), _get(r, "uraian_raw")))
+
+
+def _once_per_line(lines: list[dict], match: Match) -> Match:
+    """Recall per budget line, not per printing: a line restated in another table on another page
+    (a Renja's RKPD summary and its detail table print the same kegiatan and amount) is one line,
+    found when any of its printings is; the pipeline reports such a restatement once (merge.py)."""
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        home = next((g for g in groups if any(_restates(lines[j], line) for j in g)), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    missed = {id(t) for t in match.missing}
+    unfound = [g for g in groups if all(id(lines[i]) in missed for i in g)]
+    return Match(len(groups), len(groups) - len(unfound), match.n_rows, match.n_rows_matching,
+                 [lines[g[0]] for g in unfound], match.unmatched_rows)
+
+
+def _restates(a: dict, b: dict) -> bool:
+    return (a["page"] != b["page"] and a["pagu"] == b["pagu"] and a["uraian"] is not None
+            and b["uraian"] is not None and similarity(a["uraian"], (b["uraian"],)) >= SIMILAR_MIN)
 
 
 def _same_value(a: float | None, b: float | None) -> bool:

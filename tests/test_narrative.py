@@ -212,6 +212,8 @@ def test_a_budget_list_in_running_text_gives_one_line_per_item_with_its_wrapped_
 @pytest.mark.parametrize("text", [
     "Peningkatan Produksi Pertanian (APBD) Rp. 30.903.396.770,-\nBandung, 2016",  # one line is no list
     "total anggaran yang dialokasikan sebesar Rp. 30.903.396.770,-\ndengan realisasi sebesar Rp. 2.208.100.000,-",
+    # a sum worked out per package (Renja Disperindag Kota Bogor 2020, p. 24): prices, no budget
+    "a. Beras, Rp. 6.500,-/kg = Rp. 32.500,-\nb. Gula Pasir Rp. 7.000,-/kg = Rp. 21.000,-",
 ])
 def test_no_budget_list_from_one_line_or_from_prose(text):
     assert narrate(text).budget == []

@@ -371,3 +371,18 @@ def test_an_amount_column_run_together_with_the_penanggung_jawab_is_split_and_jo
     assert [len(lt.rows) for lt in logical] == [2, 1]
     rows = logical[0].rows
     assert [(r.cells[3], r.cells[4]) for r in rows] == [("676.000", "Subag Hukum"), ("720.000", "Sekretaris")]
+
+
+def test_a_no_column_under_a_spanning_name_label_and_names_from_the_column_a_row_fills():
+    """LAKIP Disperindag Kota Bogor 2019, p. 29: 'PROGRAM / KEGIATAN' spans No | name | name; a
+    sub-item's name stands one column further right, under a merged number."""
+    table = raw([["PROGRAM / KEGIATAN", None, None, "ANGGARAN"],
+                 ["1", "Peningkatan daya saing produk ikm", "", "85.270.250,00"],
+                 ["2", "Pemberdayaan rumah kemasan", "", "139.140.000,00"],
+                 ["1", None, "Penerapan dan Pengembangan teknologi", "27.500.000,00"]],
+                spans=[(0, 0, 1, 3), (3, 0, 1, 2)])
+    columns = table_to_columns(table)
+    assert columns.roles[:3] == ("no", "program_kegiatan", "program_kegiatan")
+    (lt,), _ = tables_to_logical([table], {1: 842})
+    assert [lt.value(r, "program_kegiatan") for r in lt.rows] == [
+        "Peningkatan daya saing produk ikm", "Pemberdayaan rumah kemasan", "Penerapan dan Pengembangan teknologi"]

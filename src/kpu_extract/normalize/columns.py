@@ -58,6 +58,9 @@ CONTENT_MIN_CELLS = 2
 RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
 # A target as a cell prints it: a number with a percent sign or a short unit ('4 kali', '1 Satker').
 TARGET_VALUE = re.compile(r"^\d{1,4}(?:[.,]\d+)?\s*(?:%|[^\W\d_]+(?:\s[^\W\d_]+)?)?$")
+# A row number ('1', '12.', '3)'), and the label roles one header may span over a No column.
+ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+NAME_ROLES = ("uraian", "program_kegiatan", "kegiatan")
 # Roles one column holds when several are labelled so (under year labels); the money ones hold amounts.
 YEAR_ROLES, MONEY_ROLES = ("pagu", "realisasi", "target"), ("pagu", "realisasi")
 # A header label that names only the currency ('Rp' under a plan year's 'Target | Rp'): a header
@@ -285,6 +288,7 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     _one_column_per_role(table, first, n_header, roles, year)
     _target_by_content(table, n_header, roles)
+    _row_numbers_by_content(table, n_header, roles)
     _realisation_by_ratio(table, n_header, roles)
     # The column-number row ends the header, also when OCR garbled a header row above it ('|', 'im').
     numbered = [r for r in range(n_header, min(n_header + 2, table.n_rows)) if is_column_number_row(table.rows[r])]
@@ -372,6 +376,17 @@ def _target_by_content(table: RawTable, start: int, roles: list[str | None]) -> 
     for c in [c for c, r in enumerate(roles) if r == "indikator"][1:]:
         if _holds(_column(table, c, start), TARGET_VALUE):
             roles[c] = "target_indikator"
+            return
+
+
+def _row_numbers_by_content(table: RawTable, start: int, roles: list[str | None]) -> None:
+    """A column of row numbers under a name label that spans it and the names ('PROGRAM /
+    KEGIATAN' over No | Kegiatan) is the No column: the line is named by the next one."""
+    if "no" in roles:
+        return
+    for c, role in enumerate(roles):
+        if role in NAME_ROLES and roles.count(role) > 1 and _holds(_column(table, c, start), ROW_NUMBER):
+            roles[c] = "no"
             return
 
 

@@ -46,6 +46,8 @@ _LINE_END = re.compile(r"[.:;!?%)]\**$")
 _LIST_LINE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?P<name>[^\d\n][^\n]*?)\s*"
                         r"(?P<pagu>Rp\.?\s*\d{1,3}(?:\.\d{3})+(?:,-|,00)?)\s*$", re.I)
 _PROSE = re.compile(r"\b(?:sebesar|senilai|dengan|yaitu|adalah|realisasi)\b", re.I)
+# A name that prints a price or an equation is a sum worked out ('Beras, Rp. 6.500,-/kg = Rp. 32.500,-').
+_WORKED_SUM = re.compile(r"=|\bRp\b", re.I)
 LIST_MIN_ITEMS, LIST_WRAP = 2, 2
 
 
@@ -108,7 +110,7 @@ def _budget_list(page: int, text: str, text_layer: bool, out: Drafts) -> list[Bu
     wrap = 0
     for line in [ln.strip() for ln in text.splitlines()] + [""]:
         m = _LIST_LINE.match(line)
-        if m and not _PROSE.search(m.group("name")):
+        if m and not _PROSE.search(m.group("name")) and not _WORKED_SUM.search(m.group("name")):
             run.append(([_MARKER.sub("", m.group("name")).strip()], m.group("pagu")))
             wrap = 0
             continue

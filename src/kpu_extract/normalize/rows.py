@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..extract.model import RawTable
-from .columns import (CODE, MONEY_ROLES, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
+from .columns import (CODE, MONEY_ROLES, ROW_NUMBER, ColumnMap, content_to_columns, is_column_number_row, realisation_only,
                       table_to_columns)
 
 # Roles whose merged (or, after a page break, blank) cells repeat the value of the row above.
@@ -69,16 +69,25 @@ class LogicalTable:
         return self.rows[0].page if self.rows else 0
 
     def value(self, row: TableRow, role: str) -> str:
-        """Text of the first column with `role` in `row` ('' when the table has no such column)."""
-        c = self.columns.col(role)
-        return row.cells[c] if c is not None and c < len(row.cells) else ""
+        """Text of the first column with `role` that `row` fills ('' when none does)."""
+        c = self._filled(row, role)
+        return row.cells[c] if c is not None else ""
 
     def cell(self, row: TableRow, role: str) -> CellInfo:
-        """Box, OCR confidence and second reading of the first column with `role` in `row`."""
-        c = self.columns.col(role)
+        """Box, OCR confidence and second reading of the cell `value` reads."""
+        c = self._filled(row, role)
         if c is None or c >= len(row.boxes):
             return CellInfo()
         return CellInfo(row.boxes[c], row.confs[c], row.seconds[c])
+
+    def _filled(self, row: TableRow, role: str) -> int | None:
+        """The first column with `role` that `row` fills with more than a row number, else the
+        first it fills, else the first with `role`: a label spanning columns prints a name in
+        any of them (a numbered list indents its sub-items under a merged number)."""
+        cols = [c for c, r in enumerate(self.columns.roles) if r == role and c < len(row.cells)]
+        filled = [c for c in cols if row.cells[c]]
+        return next((c for c in filled if not ROW_NUMBER.match(row.cells[c].strip())),
+                    filled[0] if filled else cols[0] if cols else None)
 
 
 def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], year: int | None = None
