@@ -8,7 +8,7 @@ import pytest
 from kpu_extract.extract.model import Cell, Document, Page, RawTable
 from kpu_extract.normalize.columns import header_role, is_column_number_row, table_to_columns
 from kpu_extract.normalize.document import document_to_records
-from kpu_extract.normalize.rows import tables_to_logical
+from kpu_extract.normalize.rows import running_footers, tables_to_logical
 from kpu_extract.normalize.tables import code_level, split_code, split_items
 from kpu_extract.normalize.vocabulary import default_vocabulary
 
@@ -27,6 +27,7 @@ def raw(rows, page=1, spans=(), bbox=(0, 0, 500, 500), above=0, below=0) -> RawT
     ("Pelaksanaan Kegiatan Bulanan", "schedule_month"), ("PELAKSANAAN", "pelaksana"),
     ("PERKIRAAN BIAYA", "pagu"), ("Perkiraan kebutuhan Anggaran", "pagu"), ("Realisasi", "realisasi"),
     ("%", "persen"), ("Yo", "persen"), ("Uraian", "uraian"), ("Terwujudnya Penyelenggaraan", None),
+    ("BIDANG URUSAN / PROGRAM / OUTCOME / KEGIATAN / SUBKEGIATAN OUTPUT", "program_kegiatan"),
 ])
 def test_header_roles(text, role):
     assert header_role(text) == role
@@ -77,6 +78,45 @@ def test_a_table_under_a_heading_on_the_next_page_is_a_new_table():
     second = raw(MONTHLY + [["1", "T", "L"] + [""] * 12 + ["2.000"]], page=2, spans=MONTHLY_SPANS, above=40)
     logical, _ = tables_to_logical([first, second], {1: 600, 2: 600})
     assert len(logical) == 2
+
+
+def test_a_running_footer_is_the_last_line_a_neighbouring_page_ends_with_page_numbers_aside():
+    texts = {1: "BAB IV\nDinas Perindustrian dan Perdagangan Kota Bogor 56",
+             2: "Rencana Kerja Tahun 2020\nDinas Perindustrian dan Perdagangan Kota Bogor 57\n",
+             3: "Rencana Kerja Tahun 2020\nKepala Dinas", 4: ""}
+    assert running_footers(texts) == {1: 7, 2: 7}
+
+
+def test_a_table_continues_past_a_running_footer_but_not_past_a_paragraph_of_as_many_words():
+    first = raw(MONTHLY + [["1", "S", "K"] + [""] * 12 + ["1.000"]], page=1, spans=MONTHLY_SPANS, below=7)
+    second = raw(MONTHLY + [["2", "T", "L"] + [""] * 12 + ["2.000"]], page=2, spans=MONTHLY_SPANS, above=4)
+    assert len(tables_to_logical([first, second], {1: 600, 2: 600}, footers={1: 7, 2: 7})[0]) == 1
+    assert len(tables_to_logical([first, second], {1: 600, 2: 600})[0]) == 2
+
+
+def test_a_part_with_a_header_of_its_own_does_not_continue_a_table_read_by_content():
+    by_content = raw([["Belanja pegawai kantor", "", "1.000.000"], ["Belanja barang kantor", "", "2.000.000"],
+                      ["Belanja modal kantor", "", "3.000.000"]], page=1, below=0)
+    headed = raw([["URAIAN", "INDIKATOR", "PAGU"], ["Belanja jasa", "Jumlah laporan", "4.000.000"]], page=2, above=0)
+    logical, _ = tables_to_logical([by_content, headed], {1: 600, 2: 600})
+    assert [lt.columns.by_content for lt in logical] == [True, False]
+    assert logical[1].value(logical[1].rows[0], "indikator") == "Jumlah laporan"
+
+
+def test_a_continuation_whose_rules_moved_mid_page_is_put_into_the_columns_of_the_part_before():
+    """Renja Kota Bogor p. 67: a section lower on the page has its rules elsewhere, so the finder
+    gives two columns for the target, each filled on other rows: both are the one target column."""
+    def part(page, rows, xs, above=0, below=0):
+        cells = [Cell(text, r, c, bbox=(xs[c], 100 + 20 * r, xs[c + 1], 120 + 20 * r))
+                 for r, row in enumerate(rows) for c, text in enumerate(row) if text]
+        return RawTable(page=page, index=0, rows=rows, cells=cells, bbox=(0, 90, 500, 560),
+                        words_above=above, words_below=below)
+    first = part(1, [["URAIAN", "TARGET", "PAGU"], ["Belanja A", "1 kali", "1.000.000"]], [0, 200, 300, 400])
+    second = part(2, [["Belanja B", "2 kali", "", "2.000.000"], ["Belanja C", "", "60 Persen", "3.000.000"]],
+                  [0, 200, 250, 300, 400])
+    (lt,), _ = tables_to_logical([first, second], {1: 600, 2: 600})
+    assert [(lt.value(r, "uraian"), lt.value(r, "target")) for r in lt.rows] == [
+        ("Belanja A", "1 kali"), ("Belanja B", "2 kali"), ("Belanja C", "60 Persen")]
 
 
 def test_several_kegiatan_in_one_cell_by_bullets_as_printed_and_as_ocr_reads_them():

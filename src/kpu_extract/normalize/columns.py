@@ -87,6 +87,7 @@ class ColumnMap:
     # A borderless column whose label names the pagu and the pelaksana ('Pagu Pelaksana': the word
     # columns ran together): column -> index of the extra pelaksana slot its cells are split into.
     shared: dict[int, int] = field(default_factory=dict)
+    by_content: bool = False  # roles read from the columns' content: the table has no header
 
     @property
     def n_cols(self) -> int:
@@ -458,4 +459,4 @@ def content_to_columns(table: RawTable) -> ColumnMap | None:
     lengths = {c: sum(len(t) for t in _column(table, c, start)) for c in range(table.n_cols) if roles[c] is None}
     if lengths:
         roles[max(lengths, key=lengths.get)] = "uraian"
-    return ColumnMap(tuple(roles), {}, {}, start)
+    return ColumnMap(tuple(roles), {}, {}, start, by_content=True)

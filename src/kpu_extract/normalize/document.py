@@ -17,7 +17,7 @@ from .merge import merge_budget
 from .narrative import document_to_narrative
 from .reasons import Check, Reason
 from .records import DocContext, assign_row_ids, dedupe_targets, drafts_to_records
-from .rows import tables_to_logical
+from .rows import running_footers, tables_to_logical
 from .schema import Records
 from .tables import logical_to_drafts
 from .vocabulary import Vocabulary
@@ -55,7 +55,8 @@ def document_to_drafts(doc: Document, ctx: DocContext) -> Drafts:
     """What every table of the document says; tables without a header that hold amounts go to review."""
     drafts = Drafts()
     logical, unread = tables_to_logical([t for p in doc.pages for t in p.tables],
-                                        {p.number: p.height for p in doc.pages}, ctx.meta.year)
+                                        {p.number: p.height for p in doc.pages}, ctx.meta.year,
+                                        running_footers({p.number: p.text for p in doc.pages}))
     drafts.review += [ReviewDraft(t.page, "tables", "table", _first_cells(t), Reason.TABLE_WITHOUT_HEADER,
                                   detail="amounts not read") for t in unread if _holds_amounts(t)]
     for i, lt in enumerate(logical):

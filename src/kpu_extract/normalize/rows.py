@@ -21,8 +21,10 @@ CARRY_ROLES = ("no", "sasaran", "indikator", "target_indikator")
 # where its continuation starts above CONTINUED_TOP of the page height.
 CONTINUED_BOTTOM, CONTINUED_TOP = 0.75, 0.25
 # Where words of running text are known: a page footer (page number) below the first part and a
-# running title above the continuation are allowed, a heading and paragraph are not.
+# running title above the continuation are allowed, a heading and paragraph are not. A running
+# footer (the same last line on neighbouring pages, page numbers aside) is not counted.
 FOOTER_WORDS, HEADER_WORDS = 4, 15
+_PAGE_NUMBERS = re.compile(r"[\d\W_]+")
 # Share of columns whose roles must agree for a header to count as the previous one repeated.
 SAME_LAYOUT_SHARE = 0.8
 _TOTAL = re.compile(r"^\s*(jumlah|total)\b", re.I)
@@ -90,11 +92,20 @@ class LogicalTable:
                     filled[0] if filled else cols[0] if cols else None)
 
 
-def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], year: int | None = None
-                      ) -> tuple[list[LogicalTable], list[RawTable]]:
+def running_footers(texts: dict[int, str]) -> dict[int, int]:
+    """Page -> words of its running footer: a last line of running text that a neighbouring page
+    ends with too, page numbers aside ('Dinas Perindustrian dan Perdagangan Kota Bogor 57')."""
+    last = {page: lines[-1] for page, text in texts.items() if (lines := [ln for ln in text.splitlines() if ln.strip()])}
+    key = {page: _PAGE_NUMBERS.sub(" ", line).strip().lower() for page, line in last.items()}
+    return {page: len(last[page].split()) for page, k in key.items()
+            if k and k in (key.get(page - 1), key.get(page + 1))}
+
+
+def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], year: int | None = None,
+                      footers: dict[int, int] | None = None) -> tuple[list[LogicalTable], list[RawTable]]:
     """Join continued tables and carry merged cells down. Returns the logical tables and the
     tables that have no header and continue nothing (unread: the caller reports those). `year`
-    is the document's (table_to_columns)."""
+    is the document's (table_to_columns); `footers` the words of each page's running footer."""
     logical: list[LogicalTable] = []
     unread: list[RawTable] = []
     last: RawTable | None = None
@@ -103,12 +114,13 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], ye
         columns = table_to_columns(table, year)
         realising = (realising or realisation_only(table)) and (columns is None or table.n_cols == 1)
         previous = logical[-1] if logical else None
-        broken = previous is not None and last is not None and _page_break_between(last, table, page_heights)
+        broken = previous is not None and last is not None and _page_break_between(last, table, page_heights,
+                                                                                   footers or {})
         if broken and columns is None and table.n_cols != previous.columns.n_cols:
             table = _realigned(table, last) or table  # a borderless part found other column gaps
         continues = broken and (
             (columns is None and table.n_cols == previous.columns.n_cols)
-            or (columns is not None and _same_layout(columns, previous.columns)))
+            or (columns is not None and not previous.columns.by_content and _same_layout(columns, previous.columns)))
         if continues:
             start = columns.header_rows if columns else _skip_number_rows(table, 0)
             previous.rows.extend(_data_rows(table, start, previous.columns))
@@ -127,7 +139,8 @@ def tables_to_logical(tables: list[RawTable], page_heights: dict[int, float], ye
 
 def _realigned(table: RawTable, before: RawTable) -> RawTable | None:
     """The cells of a headerless continuation put into the columns of the part before it, by
-    the x position of their text; None when the boxes are unknown or two columns land in one."""
+    the x position of their text; None when the boxes are unknown or two columns that one row
+    fills land in one (columns no row fills together are one column whose rules moved)."""
     spans: dict[int, list[float]] = {}
     for cell in before.cells:
         if cell.bbox is not None and cell.col_span == 1 and cell.text.strip():
@@ -144,8 +157,10 @@ def _realigned(table: RawTable, before: RawTable) -> RawTable | None:
         x = sorted(xs)[len(xs) // 2]
         target[col] = min(spans, key=lambda c: 0 if spans[c][0] <= x <= spans[c][1] else
                           min(abs(x - spans[c][0]), abs(x - spans[c][1])))
-    if len(set(target.values())) < len(target):
-        return None
+    for row in table.rows:
+        filled = [target[c] for c, text in enumerate(row) if c in target and (text or "").strip()]
+        if len(set(filled)) < len(filled):
+            return None
     n_cols = before.n_cols
     rows = [[""] * n_cols for _ in table.rows]
     cells = []
@@ -168,13 +183,15 @@ def _same_layout(a: ColumnMap, b: ColumnMap) -> bool:
     return agree >= SAME_LAYOUT_SHARE * len(a.roles)
 
 
-def _page_break_between(before: RawTable, after: RawTable, heights: dict[int, float]) -> bool:
+def _page_break_between(before: RawTable, after: RawTable, heights: dict[int, float], footers: dict[int, int]
+                        ) -> bool:
     """A table continues on the next page only when it ran to the bottom of its page and the
     next part starts at the top of the next one (a new table under a heading does not)."""
     if after.page != before.page + 1:
         return False
     if before.words_below is not None and after.words_above is not None:
-        return before.words_below <= FOOTER_WORDS and after.words_above <= HEADER_WORDS
+        below = before.words_below - footers.get(before.page, 0)
+        return below <= FOOTER_WORDS and after.words_above <= HEADER_WORDS
     if before.bbox is None or after.bbox is None:
         return True
     return (before.bbox[3] >= CONTINUED_BOTTOM * heights.get(before.page, before.bbox[3])

@@ -166,7 +166,8 @@ _GRADES = {"AA", "A", "BB", "B", "CC", "C", "D"}
 _UNITS = {"lap": "laporan", "laporan": "laporan", "dok": "dokumen", "dokumen": "dokumen",
           "satker": "satker", "kali": "kali", "keg": "kegiatan", "kegiatan": "kegiatan",
           "org": "orang", "orang": "orang"}
-_QUANTITY = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+(?:[.,]\d+)?)\.?\s*(%|[A-Za-z]+\.?(?:\s+[A-Za-z]+\.?){0,2})?"
+_UNIT_WORD = r"[A-Za-z]+(?:-[A-Za-z]+)*\.?"  # 'Anggota TP-PKK', 'Sub-Kegiatan'
+_QUANTITY = re.compile(rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+(?:[.,]\d+)?)\.?\s*(%|{_UNIT_WORD}(?:\s+{_UNIT_WORD}){{0,2}})?"
                        r"(?:\s*\([^()]*\))?")  # a trailing note: '3,000 poin (tahun 2017)'
 # Indonesian thousands groups in a target: '5.835 ijin' = 5835, '768.495' = 768495 (',' is the decimal).
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
