@@ -28,6 +28,7 @@ def raw(rows, page=1, spans=(), bbox=(0, 0, 500, 500), above=0, below=0) -> RawT
     ("PERKIRAAN BIAYA", "pagu"), ("Perkiraan kebutuhan Anggaran", "pagu"), ("Realisasi", "realisasi"),
     ("%", "persen"), ("Yo", "persen"), ("Uraian", "uraian"), ("Terwujudnya Penyelenggaraan", None),
     ("BIDANG URUSAN / PROGRAM / OUTCOME / KEGIATAN / SUBKEGIATAN OUTPUT", "program_kegiatan"),
+    ("Indikator sasaran", "indikator"), ("Indikator Tujuan", "tujuan"), ("SATUAN", "satuan"),
 ])
 def test_header_roles(text, role):
     assert header_role(text) == role
@@ -117,6 +118,25 @@ def test_a_continuation_whose_rules_moved_mid_page_is_put_into_the_columns_of_th
     (lt,), _ = tables_to_logical([first, second], {1: 600, 2: 600})
     assert [(lt.value(r, "uraian"), lt.value(r, "target")) for r in lt.rows] == [
         ("Belanja A", "1 kali"), ("Belanja B", "2 kali"), ("Belanja C", "60 Persen")]
+
+
+def test_a_tujuan_sasaran_table_with_numbered_labels_and_a_target_per_year():
+    """Renja Kota Bogor p. 52: each label spans its outline number and its text; the targets stand
+    under 'Tahun 2020' .. 'Tahun 2024' (a header row of year labels); the document's year is read."""
+    rows = [["Tujuan", None, "Indikator Tujuan", None, "Sasaran", None, "Indikator sasaran", None, "SATUAN",
+             "KONDISI\nAWAL\n2018", "Target Kinerja Sasaran", None, None],
+            ["", "", "", "", "", "", "", "", "", "", "Tahun\n2020", "Tahun\n2021", "Tahun\n2022"],
+            ["1.", "Terwujudnya pertumbuhan", "1.1", "Persentase pertumbuhan", "1.1.1", "Meningkatnya kualitas",
+             "1.1.1.1", "Persentase pelaku usaha", "%", "4,4%", "5,4%", "5,94%", "6,53%"]]
+    spans = [(0, 0, 1, 2), (0, 2, 1, 2), (0, 4, 1, 2), (0, 6, 1, 2), (0, 10, 1, 3)]
+    more = rows[:2] + [["", "", "", "", "", "", "1.1.1.2", "Persentase industri", "%", "2%", "2,5%", "3%", "3,5%"]]
+    document = Document("d", "x.pdf", [Page(1, "text", 842, 595, [raw(rows, spans=spans)], "RENCANA KERJA TAHUN 2020"),
+                                       Page(2, "text", 842, 595, [raw(more, page=2, spans=spans)])])
+    targets = document_to_records(document, default_vocabulary()).records.targets
+    # the repeated header's year row is header, not a line carrying the indikator above
+    assert [(t.page, t.indikator, t.target_raw, t.sasaran) for t in targets] == [
+        (1, "Persentase pelaku usaha", "5,4%", "Meningkatnya kualitas"),
+        (2, "Persentase industri", "2,5%", "Meningkatnya kualitas")]
 
 
 def test_several_kegiatan_in_one_cell_by_bullets_as_printed_and_as_ocr_reads_them():

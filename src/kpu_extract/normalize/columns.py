@@ -59,13 +59,15 @@ RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
 # A target as a cell prints it: a number with a percent sign or a short unit ('4 kali', '1 Satker').
 TARGET_VALUE = re.compile(r"^\d{1,4}(?:[.,]\d+)?\s*(?:%|[^\W\d_]+(?:\s[^\W\d_]+)?)?$")
 # A row number ('1', '12.', '3)'), and the label roles one header may span over a No column.
-ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})*[.)]?$")  # 1, 2., 3), and outline numbers 1.1.2.1 (never 1.000)
 NAME_ROLES = ("uraian", "program_kegiatan", "kegiatan")
 # Roles one column holds when several are labelled so (under year labels); the money ones hold amounts.
 YEAR_ROLES, MONEY_ROLES = ("pagu", "realisasi", "target"), ("pagu", "realisasi")
 # A header label that names only the currency ('Rp' under a plan year's 'Target | Rp'): a header
 # cell, whose column's role comes from its amounts (a realisation table's 'K | Rp' holds no pagu).
 _CURRENCY = re.compile(r"^\(?rp\.?\)?$")
+# A year label under a group label ('Target Kinerja' over 'Tahun 2020 | Tahun 2021 ...').
+_YEAR_LABEL = re.compile(r"^tahun\s+(19|20)\d\d$")
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
@@ -185,7 +187,8 @@ def _is_header_row(row: list[str | None]) -> bool:
         return False
     # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
     known = sum(1 for t in texts if len(t.split()) <= HEADER_MAX_WORDS
-                and (header_role(t) or month_from_header(t) or quarter_from_header(t) or _CURRENCY.match(t)))
+                and (header_role(t) or month_from_header(t) or quarter_from_header(t) or _CURRENCY.match(t)
+                     or _YEAR_LABEL.match(t)))
     return known >= max(1, -(-len(texts) * 3 // 5))
 
 

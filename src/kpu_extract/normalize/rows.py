@@ -295,8 +295,10 @@ def _split_amount(text: str) -> tuple[str, str]:
 
 
 def _carry_down(lt: LogicalTable) -> None:
-    cols = [c for role in CARRY_ROLES if (c := lt.columns.col(role)) is not None]
-    no_col, sasaran_col = lt.columns.col("no"), lt.columns.col("sasaran")
+    # every column of a role: a label spanning its outline number and its text ('1.1.1 | Meningkatnya ...')
+    cols = [c for c, role in enumerate(lt.columns.roles) if role in CARRY_ROLES]
+    no_col = lt.columns.col("no")
+    sasaran_cols = [c for c, role in enumerate(lt.columns.roles) if role == "sasaran"]
     kegiatan_col = lt.columns.col("kegiatan")
     previous: TableRow | None = None
     for row in lt.rows:
@@ -305,7 +307,8 @@ def _carry_down(lt: LogicalTable) -> None:
             continue
         covered = row.covered
         # After a page break a merged sasaran comes back as blank cells, not covered ones.
-        continued = (no_col is None or not row.cells[no_col]) and (sasaran_col is None or not row.cells[sasaran_col])
+        continued = (no_col is None or not row.cells[no_col]) and not any(row.cells[c] for c in sasaran_cols
+                                                                          if c < len(row.cells))
         if previous is not None:
             for c in cols:
                 if c < len(row.cells) and not row.cells[c] and (covered[c] or continued):
