@@ -22,7 +22,8 @@ def raw(rows, page=1, spans=(), bbox=(0, 0, 500, 500), above=0, below=0) -> RawT
 
 
 @pytest.mark.parametrize("text,role", [
-    ("SASARAN PROGRAM/KEGIATAN", "sasaran"), ("TARGET KEGIATAN/ AKSI", "target_kegiatan"),
+    ("SASARAN PROGRAM/KEGIATAN", "sasaran"), ("PROGRAM/KEGIATAN SASARAN", "sasaran"),  # OCR swapped its lines
+    ("TARGET KEGIATAN/ AKSI", "target_kegiatan"),
     ("TARGET INDIKATOR KINERJA", "target_indikator"), ("NAMA KEGIATAN/AKSI", "kegiatan"),
     ("Pelaksanaan Kegiatan Bulanan", "schedule_month"), ("PELAKSANAAN", "pelaksana"),
     ("PERKIRAAN BIAYA", "pagu"), ("Perkiraan kebutuhan Anggaran", "pagu"), ("Realisasi", "realisasi"),
