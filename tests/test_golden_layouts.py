@@ -114,6 +114,18 @@ def test_hard_scan_budget(name):
     assert n_truth > 0 and recovered == n_truth == n_found, (recovered, n_truth, n_found)
 
 
+@pytest.mark.slow
+def test_monospaced_second_set_scan_with_two_tables_and_lost_thousands_dots(tmp_path):
+    # L58's second-set scan (Courier, made as `make eval` makes it): the heading 'B. | Akuntabilitas
+    # Keuangan' splits the targets' table from the budget's, and '20 | 251 | 000' (OCR lost the
+    # dots) is one amount; 0 of 8 pagu and of 12 targets before both (word_table)
+    import layouts_scans
+    scan = layouts_scans.make_variant(LAYOUTS / "L58_lakip_none.pdf", "normal-300", tmp_path)
+    scores = score(str(scan))
+    assert scores["pagu"][:3] == scores["realisasi"][:3] == (8, 8, 8)
+    assert scores["targets"][2] >= 11
+
+
 def _check(kind: str, dataset: str) -> None:
     results = [_scored(p) for p in _paths(kind)]
     n_truth, n_found, recovered = (sum(r[dataset][i] for r in results) for i in range(3))

@@ -44,6 +44,12 @@ def test_percent_sign_misread():
     assert percent_sign_misread("904", "90%", "Jumlah laporan") is None  # no percent indikator
     assert percent_sign_misread("904", "94", "Persentase ketepatan") is None  # the engines differ
     assert percent_sign_misread("90%", "901", "Persentase ketepatan") is None
+    # both engines read the '%' as a digit, but not as the same one (L19 second-set scan)
+    assert percent_sign_misread("1008", "1000", "Persentase ketepatan waktu") == "100%"
+    assert percent_sign_misread("908", "901", "Persentase informasi") == "90%"
+    assert percent_sign_misread("908", "908", "Persentase informasi") is None  # they agree: keep raw
+    assert percent_sign_misread("908", "907", "Persentase informasi") is None  # '7' is no '%' misread
+    assert percent_sign_misread("1008", "1000", "Jumlah laporan") is None
 
 
 def test_a_percent_read_from_the_second_engine_is_unverified_and_sent_to_review():

@@ -182,6 +182,20 @@ def test_the_column_number_row_ends_a_header_whose_second_row_ocr_garbled():
     assert columns.header_rows == 3 and columns.quarters == {3: 1, 4: 2, 5: 3, 6: 4}
 
 
+def test_quarter_columns_whose_labels_ocr_garbled_take_the_quarter_their_months_lie_in():
+    # L61 second-set scan: 'Triwulan' read as 'Tris | ulan' over '1 | nu | m | Iv'
+    rows = [["NO", "SASARAN", "KEGIATAN", "", "Tris", "ulan", "", "PAGU"],
+            ["", "", "", "1", "nu", "m", "Iv", ""],
+            ["1", "Sasaran", "Keg A", "B1-B3", "B4-B6", "87-89", "B10-B12", "1.000"],
+            ["2", "Sasaran", "Keg B", "BL-B3", "B5", "B7-B9", "BIBS", "2.000"],
+            ["3", "Sasaran", "Keg C", "B2", "", "B7.B9", "810-812", "3.000"]]
+    columns = table_to_columns(raw(rows))
+    assert columns.quarters == {3: 1, 4: 2, 5: 3, 6: 4}
+    # one quarter's months in a column of other marks: no quarter of its own
+    rows[2][3], rows[3][3], rows[4][3] = "B1-B3", "v", "x"
+    assert 3 not in table_to_columns(raw(rows)).quarters
+
+
 def _records(table, title="RENCANA AKSI 2023 KPU Kota Serang"):
     doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text=title, tables=[table])])
     return document_to_records(doc, default_vocabulary()).records

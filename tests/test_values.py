@@ -262,6 +262,24 @@ def test_quarterly_cell(raw, months):
     assert cell_to_months(raw, quarter=1) == months
 
 
+@pytest.mark.parametrize("raw, kwargs, months", [
+    ("87-89", {"quarter": 3}, [7, 8, 9]), ("810-812", {"quarter": 4}, [10, 11, 12]),  # B read as 8
+    ("B7-89", {"quarter": 3}, [7, 8, 9]), ("89", {"quarter": 3}, [9]), ("B4-BS", {"quarter": 2}, [4, 5]),
+    ("88", {"column_month": 8}, [8]),
+])
+def test_an_ocr_b_read_as_8_is_a_month_where_its_column_confirms_it(raw, kwargs, months):
+    assert cell_to_months(raw, **kwargs, ocr=True) == months
+
+
+@pytest.mark.parametrize("raw, kwargs", [
+    ("87-89", {"quarter": 2}), ("89", {"column_month": 8}), ("89", {}),  # the place disagrees or is unknown
+    ("87-89", {"quarter": 3, "ocr": False}), ("B7-89", {"quarter": 2}),
+])
+def test_an_ocr_b_read_as_8_elsewhere_is_no_month(raw, kwargs):
+    with pytest.raises(UnparsedValue):
+        cell_to_months(raw, **{"ocr": True, **kwargs})
+
+
 @pytest.mark.parametrize("raw, kwargs", [
     ("B3-B1", {"quarter": 1}), ("B13", {"quarter": 4}), ("B0", {"quarter": 1}),
     ("6", {"column_month": 1}), ("18", {"column_month": 1}),        # column numbers in a data row

@@ -350,6 +350,18 @@ def test_ocr_boxes_of_a_monospaced_line_one_space_apart_are_one_segment():
     assert [len(s) for s in _segments(words)] == [4, 1]
 
 
+def test_digit_groups_whose_monospaced_dot_ocr_lost_are_one_amount():
+    # L58 second-set scan (Courier 6 pt): '20.251.000' read as '20' '251' '000', 5.0 pt apart, a
+    # digit 3.5 pt wide; the name's last word far to the left, the next amount 57 pt to the right
+    boxes = [("Logistik", 250, 280), ("20", 365.7, 372.4), ("251", 377.4, 387.7), ("000", 393.0, 403.6),
+             ("16.626.071", 460.7, 498.3)]
+    words = [Word(text, x0, 495.0, x1, 499.6) for text, x0, x1 in boxes]
+    assert [[w.text for w in s] for s in _segments(words)] == [["Logistik"], ["20", "251", "000"], ["16.626.071"]]
+    # two cells of small counts as far apart are two cells: the second is no digit group
+    far = [Word("12", 100, 10, 107, 14.6), Word("5", 112, 10, 115.5, 14.6)]
+    assert len(_segments(far)) == 2
+
+
 def test_shaded_box_edges_split_a_column_two_month_labels_ran_together():
     # L54 scan: 'CBSO' (B8 B9) read as one word leaves one column 569..614; boxes 571.6..591.7
     # and 591.7..611.5 show the edge between; edges a few points from a gap add nothing

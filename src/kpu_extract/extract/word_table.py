@@ -10,6 +10,7 @@ A segment that crosses column gaps (a group row printed across the table) become
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from .model import Cell, RawTable, Word
@@ -29,6 +30,10 @@ SPACE_FACTOR = 1.5
 # (within this share), is monospaced: there a space is exactly one character wide, and any other
 # gap is the padding between two cells (Courier at 7 pt: 4.2 pt a space, 4.42 pt between cells).
 MONO_MIN_WORDS, MONO_SPREAD, MONO_TOL = 3, 0.002, 0.02
+# OCR may drop a monospaced thousands dot ('896.000' read as '896' and '000', 5.0 pt apart in
+# Courier 6 pt): digit groups at most this many character widths apart are one amount, not two cells.
+DIGIT_GROUP_GAP = 2.0
+_GROUP_HEAD, _GROUP = re.compile(r"^\d{1,3}$"), re.compile(r"^\d{3}(?:,\d{1,2})?$")
 # A line of at least this many words whose gaps differ by at most this many points is justified prose.
 JUSTIFIED_MIN_WORDS, JUSTIFIED_SPREAD = 5, 0.6
 # Words whose centres differ by less than this share of their height are on one line.
@@ -56,6 +61,9 @@ SPLIT_MIN_LINES = 5
 # A line gap within this share of MIN_LINES gaps above table lines is a row gap, never a break.
 SAME_SPACING = 0.05
 HEADING_GAP = 1.5  # a heading between two tables stands this many typical line gaps below the line above
+# A heading has at most this many segments: its text, or a section number and its text (a
+# monospaced OCR line 'B. | Akuntabilitas Keuangan': the period's bearing widens the space after it).
+HEADING_SEGMENTS = 2
 # A line narrower than this share of the page's widest line is a title when it starts a block: a
 # centred title that OCR splits into segments at its wide spaces (L11 scan: 'KOMISI | PEMILIHAN
 # UMUM KOTA | SURABAYA', 231 of 798 pt) spans no table's columns.
@@ -142,11 +150,17 @@ def _segments(words: list[Word], space: float | None = None) -> list[list[Word]]
             limit = min(limit, max(SEGMENT_GAP_MIN, SPACE_FACTOR * space * (w.bottom - w.top)))
         gap = w.x0 - out[-1][-1].x1 if out else math.inf
         monospaced = mono is not None and out and all(_same_width(_char_width(v), mono) for v in (w, out[-1][-1]))
-        if gap <= limit and (not monospaced or abs(gap - mono) <= MONO_TOL * mono):
+        if gap <= limit and (not monospaced or abs(gap - mono) <= MONO_TOL * mono) or _lost_dot(out, w, gap):
             out[-1].append(w)
         else:
             out.append([w])
     return out
+
+
+def _lost_dot(segments: list[list[Word]], w: Word, gap: float) -> bool:
+    """`w` is the next digit group of an amount whose thousands dot OCR did not read (DIGIT_GROUP_GAP)."""
+    return (bool(segments) and _GROUP_HEAD.match(segments[-1][-1].text) is not None
+            and _GROUP.match(w.text) is not None and gap <= DIGIT_GROUP_GAP * _char_width(w))
 
 
 def words_to_lines(words: list[Word]) -> list[_Line]:
@@ -255,12 +269,12 @@ def _is_table(block: list[_Line]) -> bool:
 
 
 def _split_tables(block: list[_Line]) -> list[list[_Line]]:
-    """Two tables under each other with a heading between: split at a one-segment line where
-    the column gaps above and below it disagree."""
+    """Two tables under each other with a heading between: split at a heading (see
+    HEADING_SEGMENTS) where the column gaps above and below it disagree."""
     gaps = sorted(b.mid - a.mid for a, b in zip(block, block[1:]))
     typical = gaps[len(gaps) // 2] if gaps else 0.0
     for i in range(1, len(block) - 1):
-        if len(block[i].segments) != 1 or block[i].mid - block[i - 1].mid <= HEADING_GAP * typical:
+        if len(block[i].segments) > HEADING_SEGMENTS or block[i].mid - block[i - 1].mid <= HEADING_GAP * typical:
             continue
         if min(sum(len(ln.segments) > 1 for ln in part) for part in (block[:i], block[i + 1:])) < SPLIT_MIN_LINES:
             continue  # a header alone above its group rows is no table of its own

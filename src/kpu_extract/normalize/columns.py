@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from ..extract.model import RawTable
 from .lexicon import indonesian_lexicon
-from .values import UnparsedValue, month_from_header, parse_percent, parse_rupiah, quarter_from_header
+from .values import UnparsedValue, month_from_header, parse_percent, parse_rupiah, quarter_from_header, in_quarter
 
 ROLES_CSV = Path(__file__).resolve().parent / "vocabulary" / "column_roles.csv"
 
@@ -53,6 +53,7 @@ AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
 CONTENT_SHARE = 0.6
 CONTENT_MIN_CELLS = 2
+QUARTER_SHARE = 0.5
 # An unnamed money column is the realisasi when the table's percent column is 100 x it / pagu (within
 # RATIO_TOL points: two printed decimals and their rounding) in RATIO_SHARE of at least RATIO_MIN_ROWS rows.
 RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
@@ -289,6 +290,7 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
                 quarters[c], roles[c] = quarter_from_header(label.strip().splitlines()[-1]), "quarter"
     if months:
         _months_between(table, n_header, roles, months)
+    _quarters_by_content(table, n_header, roles, quarters)
     _roles_from_content(table, n_header, roles, money=not realisation_only(table))
     _one_column_per_role(table, first, n_header, roles, year)
     _target_by_content(table, n_header, roles)
@@ -381,6 +383,20 @@ def _target_by_content(table: RawTable, start: int, roles: list[str | None]) -> 
         if _holds(_column(table, c, start), TARGET_VALUE):
             roles[c] = "target_indikator"
             return
+
+
+def _quarters_by_content(table: RawTable, start: int, roles: list[str | None], quarters: dict[int, int]) -> None:
+    """A column whose quarter label OCR garbled ('Tris | ulan' over '1 | nu | m | Iv') but whose
+    cells name months of one quarter ('B7-B9', 'B9', '87-89') is that quarter's: in QUARTER_SHARE of
+    its filled cells (OCR garbles the rest: 'BIBS', 'B7.B9')."""
+    for c, role in enumerate(roles):
+        if role not in (None, "schedule_quarter") or c in quarters:
+            continue
+        cells = [cell for cell in _column(table, c, start) if cell and cell.strip()]
+        counts = {q: sum(in_quarter(cell, q) for cell in cells) for q in range(1, 5) if q not in quarters.values()}
+        best = max(counts, key=counts.get, default=None)
+        if best is not None and counts[best] >= max(CONTENT_MIN_CELLS, QUARTER_SHARE * len(cells)):
+            quarters[c], roles[c] = best, "quarter"
 
 
 def _row_numbers_by_content(table: RawTable, start: int, roles: list[str | None]) -> None:

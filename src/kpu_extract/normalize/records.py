@@ -175,18 +175,24 @@ def merge_schedules(schedules: list[ScheduleDraft]) -> list[tuple[str, int, dict
 
 
 _PERCENT_AS_DIGIT = "148"  # what OCR makes of a '%' run into its number: '904' for '90%'
+_SECOND_PERCENT_AS_DIGIT = "0148"  # and the second engine, restricted to amount characters: '1000'
 
 
 def percent_sign_misread(raw: str, second: str | None, indikator: str) -> str | None:
-    """'90%' when the first engine read '904' where the second read '90%' or '90' and the indikator
-    is a 'Persentase' (a percent over 100 it cannot be); None when that evidence is missing."""
+    """'90%' when the first engine read '904' where the second read '90%' or '90', or read the same
+    digits but another last glyph ('1008' and '1000': the engines disagree on the '%' only), and the
+    indikator is a 'Persentase' (a percent over 100 it cannot be); None when that evidence is missing."""
     raw = (raw or "").strip()
     other = (second or "").replace("%", "").strip()
-    if not (raw.isdigit() and other.isdigit() and raw[-1] in _PERCENT_AS_DIGIT and raw[:-1] == other):
+    if not (raw.isdigit() and other.isdigit() and raw[-1] in _PERCENT_AS_DIGIT):
         return None
-    if not indikator.lower().startswith("persentase") or int(other) > 100 or int(raw) <= 100:
+    if other != raw[:-1] and not (len(other) == len(raw) and other[:-1] == raw[:-1] and other[-1] != raw[-1]
+                                  and other[-1] in _SECOND_PERCENT_AS_DIGIT):
         return None
-    return f"{other}%"
+    value = raw[:-1]
+    if not value or not indikator.lower().startswith("persentase") or int(value) > 100 or int(raw) <= 100:
+        return None
+    return f"{value}%"
 
 
 def _target_key(t: TargetDraft) -> tuple[str, str, str]:

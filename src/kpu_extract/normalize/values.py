@@ -231,19 +231,56 @@ def _b_months(s: str, raw: object) -> list[int] | None:
     return sorted(months)
 
 
+def in_quarter(raw: str | None, quarter: int) -> bool:
+    """Whether an OCR'd cell names months of `quarter` with B tokens ('B7-B9', or '87-89' there)."""
+    s = _clean(raw) if raw else ""
+    try:
+        months = _b_months(s, raw)
+    except UnparsedValue:
+        months = None
+    months = months or _placed_b_months(s, raw, None, quarter)
+    return bool(months) and set(months) <= set(_quarter_months(quarter))
+
+
+# OCR reads a B as an 8 ('87-89' for B7-B9, '810-812') and a 5 after it as S ('BS'): such a cell is
+# read as B tokens only where its months lie in its column's quarter or month (the place confirms it).
+_OCR_EIGHT_B = re.compile(r"(?<![0-9])8(?=[0-9IlL|Oo])")
+_OCR_S_FIVE = re.compile(r"(?<=B)[Ss](?![0-9])")
+
+
+def _placed_b_months(s: str, raw: object, column_month: int | None, quarter: int | None) -> list[int] | None:
+    repaired = _OCR_S_FIVE.sub("5", _OCR_EIGHT_B.sub("B", s))
+    if repaired == s or (column_month is None and quarter is None):
+        return None
+    try:
+        months = _b_months(repaired, raw)
+    except UnparsedValue:
+        return None
+    place = {column_month} if column_month is not None else set(_quarter_months(quarter))
+    return months if months and set(months) <= place else None
+
+
 def cell_to_months(raw: str | None, *, column_month: int | None = None,
                    quarter: int | None = None, ocr: bool = False) -> list[int]:
     """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column.
 
     With `ocr`, a week mark whose tail OCR garbled ('minggu @ 1-4', 'rninggu ke 1-4') still marks
     its column as planned: the word is legible even where the week numbers are not; so does a
-    check mark read as '¥' or '€', or read twice ('Vv': a 'v' whose serifs OCR took for a second letter)."""
+    check mark read as '¥' or '€', or read twice ('Vv': a 'v' whose serifs OCR took for a second letter);
+    and 'B' read as '8' where the months fall in the column's own quarter or month ('87-89' under III)."""
     s = _clean(raw) if raw is not None else ""
     if s in _NULLS:
         return []
-    months = _b_months(s, raw)
+    try:
+        months, error = _b_months(s, raw), None
+    except UnparsedValue as exc:
+        months, error = None, exc
+    if months is None and ocr:
+        months = _placed_b_months(s, raw, column_month, quarter)
     if months is not None:
         return months
+    if error is not None:
+        raise error
     garbled = ocr and (_OCR_WEEK_WORD.match(s) or s in _OCR_CHECKS or _OCR_TWICE.fullmatch(s))
     if not (_MARKS.fullmatch(s) or garbled):
         raise UnparsedValue(raw, "unrecognised schedule cell")
