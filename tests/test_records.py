@@ -11,7 +11,8 @@ from dataclasses import replace
 from kpu_extract.normalize.classify import DocMeta
 from kpu_extract.normalize.drafts import TargetDraft
 from kpu_extract.normalize.reasons import Reason
-from kpu_extract.normalize.records import DocContext, dedupe_targets, percent_sign_misread, target_row
+from kpu_extract.normalize.records import (DocContext, dedupe_targets, percent_sign_misread, percent_sign_suspect,
+                                           target_row)
 from kpu_extract.normalize.vocabulary import default_vocabulary
 
 SASARAN = "Terlaksananya pengelolaan dan pelayanan informasi hukum"
@@ -50,6 +51,8 @@ def test_percent_sign_misread():
     assert percent_sign_misread("908", "908", "Persentase informasi") is None  # they agree: keep raw
     assert percent_sign_misread("908", "907", "Persentase informasi") is None  # '7' is no '%' misread
     assert percent_sign_misread("1008", "1000", "Jumlah laporan") is None
+    assert percent_sign_suspect("908", "Persentase informasi") and not percent_sign_suspect("90", "Persentase x")
+    assert not percent_sign_suspect("1000", "Persentase x") and not percent_sign_suspect("908", "Jumlah laporan")
 
 
 def test_a_percent_read_from_the_second_engine_is_unverified_and_sent_to_review():
@@ -58,3 +61,14 @@ def test_a_percent_read_from_the_second_engine_is_unverified_and_sent_to_review(
     assert (row.target_raw, row.target_value, row.target_unit, row.verified) == ("904", 90.0, "%", False)
     assert [(r.field, r.raw, r.reason) for r in review if r.reason == Reason.OCR_READINGS_MISMATCH] == [
         ("target_raw", "904", Reason.OCR_READINGS_MISMATCH)]
+
+
+def test_a_percent_both_engines_read_as_the_same_digit_is_kept_unverified_and_sent_to_review():
+    ctx = DocContext("d", DocMeta("RAK", "KPU Kabupaten Serang", 2023), {1: "ocr"}, default_vocabulary())
+    row, review = target_row(ctx, replace(target("908"), second="908"), "d-t1")
+    assert (row.target_raw, row.target_value, row.verified) == ("908", 908.0, False)
+    assert [r.reason for r in review if r.field == "target_raw"] == [Reason.IMPLAUSIBLE_PERCENT]
+    # on a text layer the words are exact: no suspicion
+    text = DocContext("d", DocMeta("RAK", "KPU Kabupaten Serang", 2023), {1: "text"}, default_vocabulary())
+    row, review = target_row(text, target("908"), "d-t1")
+    assert row.verified and not [r for r in review if r.field == "target_raw"]

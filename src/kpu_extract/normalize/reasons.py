@@ -34,6 +34,7 @@ _BASE_REASONS = {
     "UNPARSED_SCHEDULE": "unparsed_schedule",
     "TABLE_WITHOUT_HEADER": "table_without_header",  # a table holding amounts whose header was not recognised
     "IMPLAUSIBLE_AMOUNT": "implausible_amount",  # an OCR'd amount below 1.000 Rupiah: noise, not a budget line
+    "IMPLAUSIBLE_PERCENT": "implausible_percent",  # an OCR'd Persentase target over 100 a misread '%' explains
     "NOISE_LABEL": "noise_label",  # an OCR'd row whose label holds no word
     "STALE_DECISION": "stale_decision",  # a reviewer decision that could not be applied (its row is gone)
 }

@@ -85,6 +85,12 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
     if percent:
         review.append(ReviewDraft(t.page, "targets", "target_raw", t.target_raw, Reason.OCR_READINGS_MISMATCH,
                                   detail=f"kept {percent}: the second engine read {t.second!r}", subject=t))
+    # both engines read the '%' as the same digit: kept as read, never verified
+    suspect = percent is None and ctx.method(t.page) == "ocr" and percent_sign_suspect(t.target_raw, t.indikator)
+    if suspect:
+        review.append(ReviewDraft(t.page, "targets", "target_raw", t.target_raw, Reason.IMPLAUSIBLE_PERCENT,
+                                  detail="a Persentase target over 100: its last digit may be a misread '%'",
+                                  subject=t))
     target = parse_target(percent or t.target_raw)
     realisasi = parse_target(t.realisasi_raw).value if t.realisasi_raw else None
     try:
@@ -100,7 +106,7 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
                      indikator_score=i.score if t.indikator else None, kegiatan=k,
                      target_raw=t.target_raw, target_value=target.value, target_unit=target.unit,
                      target_grade=target.grade, realisasi_value=realisasi, capaian_pct=capaian,
-                     verified=percent is None and _target_verified(ctx, t, target.value),
+                     verified=percent is None and not suspect and _target_verified(ctx, t, target.value),
                      row_id=row_id, bbox=_box(t.bbox)), review
 
 
@@ -178,21 +184,26 @@ _PERCENT_AS_DIGIT = "148"  # what OCR makes of a '%' run into its number: '904' 
 _SECOND_PERCENT_AS_DIGIT = "0148"  # and the second engine, restricted to amount characters: '1000'
 
 
+def percent_sign_suspect(raw: str, indikator: str) -> bool:
+    """A 'Persentase' target read as a number over 100 that a '%' read as its last digit explains
+    ('1008' for '100%', '908' for '90%')."""
+    raw = (raw or "").strip()
+    return (raw.isdigit() and len(raw) > 1 and raw[-1] in _PERCENT_AS_DIGIT and int(raw) > 100
+            and int(raw[:-1]) <= 100 and (indikator or "").lower().startswith("persentase"))
+
+
 def percent_sign_misread(raw: str, second: str | None, indikator: str) -> str | None:
     """'90%' when the first engine read '904' where the second read '90%' or '90', or read the same
     digits but another last glyph ('1008' and '1000': the engines disagree on the '%' only), and the
-    indikator is a 'Persentase' (a percent over 100 it cannot be); None when that evidence is missing."""
+    target is a percent_sign_suspect; None when that evidence is missing."""
     raw = (raw or "").strip()
     other = (second or "").replace("%", "").strip()
-    if not (raw.isdigit() and other.isdigit() and raw[-1] in _PERCENT_AS_DIGIT):
+    if not (percent_sign_suspect(raw, indikator) and other.isdigit()):
         return None
-    if other != raw[:-1] and not (len(other) == len(raw) and other[:-1] == raw[:-1] and other[-1] != raw[-1]
-                                  and other[-1] in _SECOND_PERCENT_AS_DIGIT):
-        return None
-    value = raw[:-1]
-    if not value or not indikator.lower().startswith("persentase") or int(value) > 100 or int(raw) <= 100:
-        return None
-    return f"{value}%"
+    if other == raw[:-1] or (len(other) == len(raw) and other[:-1] == raw[:-1] and other[-1] != raw[-1]
+                             and other[-1] in _SECOND_PERCENT_AS_DIGIT):
+        return f"{raw[:-1]}%"
+    return None
 
 
 def _target_key(t: TargetDraft) -> tuple[str, str, str]:
