@@ -68,6 +68,11 @@ def test_a_percent_both_engines_read_as_the_same_digit_is_kept_unverified_and_se
     row, review = target_row(ctx, replace(target("908"), second="908"), "d-t1")
     assert (row.target_raw, row.target_value, row.verified) == ("908", 908.0, False)
     assert [r.reason for r in review if r.field == "target_raw"] == [Reason.IMPLAUSIBLE_PERCENT]
+    # an OCR-damaged 'Pereentase' matched to the vocabulary's Persentase indikator counts as one
+    damaged = replace(target("901", indikator=INDIKATOR.replace("Persentase", "Pereentase")), second="901")
+    assert damaged.indikator.startswith("Pereentase")
+    row, review = target_row(ctx, damaged, "d-t2")
+    assert not row.verified and [r.reason for r in review if r.field == "target_raw"] == [Reason.IMPLAUSIBLE_PERCENT]
     # on a text layer the words are exact: no suspicion
     text = DocContext("d", DocMeta("RAK", "KPU Kabupaten Serang", 2023), {1: "text"}, default_vocabulary())
     row, review = target_row(text, target("908"), "d-t1")

@@ -81,12 +81,13 @@ def target_row(ctx: DocContext, t: TargetDraft, row_id: str) -> tuple[TargetRow,
     s = _matched(ctx, "sasaran", t.sasaran, t.page, "targets", review, t)
     i = _matched(ctx, "indikator", t.indikator, t.page, "targets", review, t)
     k = ctx.match("kegiatan", t.kegiatan, t.page).text if t.kegiatan else None
-    percent = percent_sign_misread(t.target_raw, t.second, t.indikator)
+    indikator = i.text or t.indikator or ""  # as matched: OCR's 'Pereentase' is the vocabulary's Persentase
+    percent = percent_sign_misread(t.target_raw, t.second, indikator)
     if percent:
         review.append(ReviewDraft(t.page, "targets", "target_raw", t.target_raw, Reason.OCR_READINGS_MISMATCH,
                                   detail=f"kept {percent}: the second engine read {t.second!r}", subject=t))
     # both engines read the '%' as the same digit: kept as read, never verified
-    suspect = percent is None and ctx.method(t.page) == "ocr" and percent_sign_suspect(t.target_raw, t.indikator)
+    suspect = percent is None and ctx.method(t.page) == "ocr" and percent_sign_suspect(t.target_raw, indikator)
     if suspect:
         review.append(ReviewDraft(t.page, "targets", "target_raw", t.target_raw, Reason.IMPLAUSIBLE_PERCENT,
                                   detail="a Persentase target over 100: its last digit may be a misread '%'",
