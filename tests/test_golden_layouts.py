@@ -52,7 +52,9 @@ SCHEDULE_SCANS = {"L54_rak_none-hard-200": 0.96, "L31_rakq_none-hard-200": 0.95}
 # whose kegiatan sums now settle its two engines' readings under two programs, 9 of 9. L11's
 # Courier labels, whose OCR'd spaces made column gaps, 5 of 5 with realisasi; L31's pagu, one of
 # them 'Rp. 464.000, 00', 4 of 4.
-BUDGET_SCANS = {"L08_rkt_none-hard-200": "pagu", "L47_laptah_headerbox-hard-200": "pagu",
+# L47's realisasi, whose 'Realisasi' and '%' labels OCR lost, 9 of 9 since stop 25 (a column of
+# percents that agrees with the amounts row by row: columns._realisation_by_ratio).
+BUDGET_SCANS = {"L08_rkt_none-hard-200": "pagu", "L47_laptah_headerbox-hard-200": "realisasi",
                 "L11_laptah_none-hard-200": "realisasi", "L31_rakq_none-hard-200": "pagu",
                 # stop 22: a Renja's Rencana Tahun 2024 | Prakiraan Maju over Target | Rp, 6 of 6
                 "L70_renja_grid-hard-200": "pagu"}

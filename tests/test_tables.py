@@ -196,6 +196,18 @@ def test_quarter_columns_whose_labels_ocr_garbled_take_the_quarter_their_months_
     assert 3 not in table_to_columns(raw(rows)).quarters
 
 
+def test_amount_and_percent_columns_whose_labels_ocr_lost_are_realisasi_and_persen_when_they_agree():
+    # L47 scan: only 'Program/Kegiatan' read; the pagu column is found by its amounts
+    rows = [["Program/Kegiatan", "", "", ""],
+            ["076.01.CQ Penyelenggaraan Pemilu", "39.295.000", "31.769.390", "80.85"],
+            ["WA.3355 Pengelolaan Keuangan", "197.000", "169.223", "85,90"],
+            ["WA.6634 Data dan Informasi", "985.000", "57.935", "87.10"],  # a misread: 1 of 3 disagrees
+            ["JUMLAH", "40.477.000", "31.996.548", "79,05"]]
+    assert table_to_columns(raw(rows)).roles == ("program_kegiatan", "pagu", "realisasi", "persen")
+    rows = [r[:3] + [q] for r, q in zip(rows, ["", "12,50", "40,00", "3,10", "9,99"])]  # percents of nothing
+    assert table_to_columns(raw(rows)).roles[2:] == (None, None)
+
+
 def _records(table, title="RENCANA AKSI 2023 KPU Kota Serang"):
     doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text=title, tables=[table])])
     return document_to_records(doc, default_vocabulary()).records

@@ -82,6 +82,7 @@ def test_parse_rupiah_rejects(raw):
     ("Rp 14.OOO,OO", 14000),
     ("64.000,", 64000), ("12 428.000,", 12428000), ("3.285.000.", 3285000),  # ',-' whose dash a scan lost
     ("Rp. 464.000, 00", 464000),  # a space between the decimal comma and its zero tail (L31 scan)
+    ("1,568,000 00", 1568000), ("891, 000 oo", 891000),  # the tail's dot lost (L59 second-set scan)
 ])
 def test_parse_rupiah_ocr(raw, expected):
     assert parse_rupiah(raw, ocr=True) == expected
@@ -98,6 +99,7 @@ def test_parse_rupiah_ocr(raw, expected):
     "1.0X0",
     "64000,", "0.634.000",        # a dangling separator needs complete groups; no zero-led group
     "12, 00",                     # a spaced zero tail needs a complete group before it
+    "2.405,000 00", "568 00",     # a lost decimal needs one thousands separator and a group before it
 ])
 def test_parse_rupiah_ocr_rejects(raw):
     with pytest.raises(UnparsedValue):

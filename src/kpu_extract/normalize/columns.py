@@ -49,6 +49,7 @@ REGIONAL_CODE = r"\d{1,2}\.\d{2}(?:\.\d{1,2}){1,5}(?:\.\d{4})?|\d{1,2}(?: \d{2})
 CODE = re.compile(rf"^\s*({DIPA_CODE}|{REGIONAL_CODE})(?=\s|$)")
 # An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'
 # (and as OCR reads the last: '1.250.000,' with its dash lost).
+PERCENT_CELL = re.compile(r"^\d{1,3}[.,]\d{1,2}\s*%?$")  # a percent as a realisation table prints it: '80,85'
 AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-?)?$", re.I)
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
 CONTENT_SHARE = 0.6
@@ -433,21 +434,25 @@ def _header_year(table: RawTable, first: int, n_header: int, c: int) -> int | No
 
 def _realisation_by_ratio(table: RawTable, start: int, roles: list[str | None]) -> None:
     """A money column whose header OCR lost ('Alokasi | Realisasi | Persentase' over 148-pt cells
-    of a hard scan) is the realisasi when the percent column beside it says so, row by row."""
-    if "pagu" not in roles or "persen" not in roles or "realisasi" in roles:
+    of a hard scan) is the realisasi when the percent column beside it says so, row by row. Where
+    the percent column's header is lost too, an unlabelled column of percents that agrees is it."""
+    if "pagu" not in roles or "realisasi" in roles:
         return
     pagu = [_parsed(parse_rupiah, t, ocr=True) for t in _column_readings(table, roles.index("pagu"), start)]
-    persen = [_parsed(parse_percent, t) for t in _column(table, roles.index("persen"), start)]
+    persen_cols = [roles.index("persen")] if "persen" in roles else [
+        c for c, role in enumerate(roles) if role is None and _holds(_column(table, c, start), PERCENT_CELL)]
     for c, role in enumerate(roles):
         readings = _column_readings(table, c, start)
         if role is not None or content_role(readings) != "pagu":
             continue
-        rows = [(p, r, q) for p, r, q in zip(pagu, (_parsed(parse_rupiah, t, ocr=True) for t in readings), persen)
-                if p and r is not None and q is not None]
-        agree = sum(1 for p, r, q in rows if abs(100 * r / p - q) <= RATIO_TOL)
-        if len(rows) >= RATIO_MIN_ROWS and agree >= RATIO_SHARE * len(rows):
-            roles[c] = "realisasi"
-            return
+        for q_col in persen_cols:
+            persen = [_parsed(parse_percent, t) for t in _column(table, q_col, start)]
+            rows = [(p, r, q) for p, r, q in zip(pagu, (_parsed(parse_rupiah, t, ocr=True) for t in readings), persen)
+                    if p and r is not None and q is not None]
+            agree = sum(1 for p, r, q in rows if abs(100 * r / p - q) <= RATIO_TOL)
+            if len(rows) >= RATIO_MIN_ROWS and agree >= RATIO_SHARE * len(rows):
+                roles[c], roles[q_col] = "realisasi", "persen"
+                return
 
 
 def _parsed(parse, text: str, **kwargs) -> float | None:

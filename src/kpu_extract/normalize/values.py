@@ -22,6 +22,9 @@ _DANGLING = re.compile(r"(?<=\d[.,]\d{3})[.,]$")
 _DECIMAL = re.compile(r"(.+?)([.,])(0{1,2})")
 # A space OCR put between the decimal comma and its zero tail ('Rp. 464.000, 00', L31 scan).
 _SPACED_TAIL = re.compile(r"(?<=\d[.,]\d{3})([.,])\s+(?=0{1,2}$)")
+# OCR may lose the decimal separator of a zero tail ('1,568,000 00' of a hard scan): with one
+# thousands separator in the amount, a space and two zeros after its last group are that tail.
+_LOST_DECIMAL = re.compile(r"(\d[.,]\s?\d{3})\s+(00)$")
 _GROUPED = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*")
 _PLAIN = re.compile(r"0|[1-9]\d*")
 _OCR_ANYWHERE = str.maketrans("OoDSBGZ", "0005862")
@@ -68,7 +71,7 @@ def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
     if ocr:
         s = _DANGLING.sub("", s)
     if ocr:
-        s = _SPACED_TAIL.sub(r"\1", _ocr_digits(s, raw))
+        s = _lost_decimal(_SPACED_TAIL.sub(r"\1", _ocr_digits(s, raw)))
     m = _DECIMAL.fullmatch(s)
     if m:
         s = _integer_part(m.group(1), m.group(2), raw)
@@ -77,6 +80,14 @@ def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
     if _PLAIN.fullmatch(s) or _GROUPED.fullmatch(s):
         return int(re.sub(r"[.,]", "", s))
     raise UnparsedValue(raw, "malformed amount")
+
+
+def _lost_decimal(s: str) -> str:
+    seps = set(re.findall(r"[.,]", s))
+    if len(seps) != 1 or not _LOST_DECIMAL.search(s):
+        return s
+    decimal = "." if seps == {","} else ","
+    return _LOST_DECIMAL.sub(rf"\1{decimal}\2", s)
 
 
 def _integer_part(whole: str, sep: str, raw: object) -> str:
