@@ -67,7 +67,6 @@ WRONG_TODAY = {
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva", "year"): "held out: found 2018",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "satker"): "held out: none found",
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "year"): "held out: found 2025",
-    ("pk_bid_infrastruktur_disperkim_prov_jabar_2017__scan", "doc_type"): "held out: found UNKNOWN",
     ("pk_bid_infrastruktur_disperkim_prov_jabar_2017__scan", "satker"): "held out: none found",
 }
 
