@@ -49,12 +49,12 @@ REGIONAL_CODE = r"\d{1,2}\.\d{2}(?:\.\d{1,2}){1,5}(?:\.\d{4})?|\d{1,2}(?: \d{2})
 CODE = re.compile(rf"^\s*({DIPA_CODE}|{REGIONAL_CODE})(?=\s|$)")
 # An amount as printed in a money column: '1.250.000', 'Rp. 1.250.000,00', '1.250.000,-', '1,250,000.00'
 # (and as OCR reads the last: '1.250.000,' with its dash lost).
-PERCENT_CELL = re.compile(r"^\d{1,3}[.,]\d{1,2}\s*%?$")  # a percent as a realisation table prints it: '80,85'
 AMOUNT = re.compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]00|[.,]-?)?$", re.I)
+PERCENT_CELL = re.compile(r"^\d{1,3}[.,]\d{1,2}\s*%?$")  # a percent as a realisation table prints it: '80,85'
 # A column whose filled data cells are at least this share amounts (codes) is a money (kode) column.
 CONTENT_SHARE = 0.6
 CONTENT_MIN_CELLS = 2
-QUARTER_SHARE = 0.5
+QUARTER_SHARE = 0.5  # a quarter column by its cells: this share names months of the quarter
 # An unnamed money column is the realisasi when the table's percent column is 100 x it / pagu (within
 # RATIO_TOL points: two printed decimals and their rounding) in RATIO_SHARE of at least RATIO_MIN_ROWS rows.
 RATIO_TOL, RATIO_SHARE, RATIO_MIN_ROWS = 0.051, 0.6, 2
@@ -441,12 +441,12 @@ def _realisation_by_ratio(table: RawTable, start: int, roles: list[str | None]) 
     pagu = [_parsed(parse_rupiah, t, ocr=True) for t in _column_readings(table, roles.index("pagu"), start)]
     persen_cols = [roles.index("persen")] if "persen" in roles else [
         c for c, role in enumerate(roles) if role is None and _holds(_column(table, c, start), PERCENT_CELL)]
+    percents = {q_col: [_parsed(parse_percent, t) for t in _column(table, q_col, start)] for q_col in persen_cols}
     for c, role in enumerate(roles):
         readings = _column_readings(table, c, start)
         if role is not None or content_role(readings) != "pagu":
             continue
-        for q_col in persen_cols:
-            persen = [_parsed(parse_percent, t) for t in _column(table, q_col, start)]
+        for q_col, persen in percents.items():
             rows = [(p, r, q) for p, r, q in zip(pagu, (_parsed(parse_rupiah, t, ocr=True) for t in readings), persen)
                     if p and r is not None and q is not None]
             agree = sum(1 for p, r, q in rows if abs(100 * r / p - q) <= RATIO_TOL)
