@@ -244,12 +244,7 @@ def _b_months(s: str, raw: object) -> list[int] | None:
 
 def in_quarter(raw: str | None, quarter: int) -> bool:
     """Whether an OCR'd cell names months of `quarter` with B tokens ('B7-B9', or '87-89' there)."""
-    s = _clean(raw) if raw else ""
-    try:
-        months = _b_months(s, raw)
-    except UnparsedValue:
-        months = None
-    months = months or _placed_b_months(s, raw, None, quarter)
+    months, _ = _written_months(_clean(raw) if raw else "", raw, None, quarter, ocr=True)
     return bool(months) and set(months) <= set(_quarter_months(quarter))
 
 
@@ -271,6 +266,19 @@ def _placed_b_months(s: str, raw: object, column_month: int | None, quarter: int
     return months if months and set(months) <= place else None
 
 
+def _written_months(s: str, raw: object, column_month: int | None, quarter: int | None, ocr: bool
+                    ) -> tuple[list[int] | None, UnparsedValue | None]:
+    """The months a cell's B tokens name (with `ocr`, also as _placed_b_months reads them), and
+    the error of a B-token cell that names none; (None, None) for a cell of no B tokens."""
+    try:
+        months, error = _b_months(s, raw), None
+    except UnparsedValue as exc:
+        months, error = None, exc
+    if months is None and ocr:
+        months = _placed_b_months(s, raw, column_month, quarter)
+    return months, error
+
+
 def cell_to_months(raw: str | None, *, column_month: int | None = None,
                    quarter: int | None = None, ocr: bool = False) -> list[int]:
     """Planned months of a schedule cell: 'B1-B3' as written; a mark ('M1-4', 'v') -> its column.
@@ -282,12 +290,7 @@ def cell_to_months(raw: str | None, *, column_month: int | None = None,
     s = _clean(raw) if raw is not None else ""
     if s in _NULLS:
         return []
-    try:
-        months, error = _b_months(s, raw), None
-    except UnparsedValue as exc:
-        months, error = None, exc
-    if months is None and ocr:
-        months = _placed_b_months(s, raw, column_month, quarter)
+    months, error = _written_months(s, raw, column_month, quarter, ocr)
     if months is not None:
         return months
     if error is not None:
