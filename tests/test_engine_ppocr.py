@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from kpu_extract.extract.engines.base import AMOUNT_CHARSET, CropText
-from kpu_extract.extract.engines.ppocr import PaddleOcrEngine
+from kpu_extract.extract.engines.ppocr import PaddleOcrEngine, crop_to_lines
 from kpu_extract.normalize.values import parse_percent, parse_rupiah
 
 CROPS = Path(__file__).parent / "data" / "crops"
@@ -113,6 +113,20 @@ def test_blank_crop_keeps_its_place(engine):
     out = engine.read_crops([blank, crop, blank], 200, AMOUNT_CHARSET)
     assert [o.text == "" for o in out] == [True, False, True]
     assert canon(out[1].text) == canon(ROWS[0]["truth"])
+
+
+def test_recognizer_reads_as_rapidocrs(engine):
+    """The engine's own recognizer session gives rapidocr's TextRecognizer's text and score, line for line."""
+    from rapidocr import RapidOCR
+    from rapidocr.ch_ppocr_rec import TextRecInput
+
+    reference = RapidOCR(params=engine._params)._load_rec_model()
+    crops = [cv2.imread(str(CROPS / r["file"]), cv2.IMREAD_GRAYSCALE) for r in LAYOUT_ROWS + ROWS[::4]]
+    lines = [cv2.cvtColor(line, cv2.COLOR_GRAY2BGR) for c in crops for line in crop_to_lines(c, 200)]
+    want = reference(TextRecInput(img=lines))
+    got = engine._rec(lines)
+    assert len(lines) >= 70 and [t for t, _ in got] == list(want.txts)
+    assert np.allclose([s for _, s in got], want.scores, atol=1e-6)
 
 
 def test_models_are_the_packaged_ones(engine):

@@ -16,6 +16,7 @@ one amount ('84.204.000' -> '4.204.000').
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -60,10 +61,9 @@ class PaddleOcrEngine:
                              f"{threads}, {rec_batch}, {rec_min_width}")
         if not 0 <= min_score <= 1:
             raise ValueError(f"min_score must be within 0..1, got {min_score}")
-        try:  # imported here: import + model load took 0.64 s, paid only by workers that OCR
+        try:  # imported here: paid only by workers that OCR
+            import onnxruntime
             import rapidocr
-            from rapidocr import RapidOCR
-            from rapidocr.ch_ppocr_rec import TextRecInput
         except ImportError as exc:
             raise OcrUnavailable("the PP-OCR engine needs rapidocr and onnxruntime; "
                                  "pip install -r requirements.txt") from exc
@@ -72,7 +72,7 @@ class PaddleOcrEngine:
         missing = [p.name for p in self.model_paths if not p.is_file()]
         if missing:
             raise OcrUnavailable(f"rapidocr lacks its packaged models {missing}; reinstall rapidocr==3.10.0")
-        self._ocr = RapidOCR(params={
+        self._params = {
             "Global.use_cls": False,  # pages are deskewed; no upside-down lines to classify
             "Global.log_level": "error",
             "Global.text_score": min_score,
@@ -83,12 +83,17 @@ class PaddleOcrEngine:
             "Rec.rec_img_shape": [3, 48, rec_min_width],
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-        })
-        self._rec = self._ocr._load_rec_model()  # the recognizer alone, for crops
-        self._rec_input = TextRecInput
+        }
+        self._ocr = None  # rapidocr's detector + recognizer pipeline, built by the first page_words
+        self._rec = Recognizer(onnxruntime, self.model_paths[1], threads=threads, batch=rec_batch,
+                               min_width=rec_min_width)
 
     def page_words(self, image: np.ndarray, dpi: float) -> list[Word]:
         """Words of a cleaned gray page (detection + recognition), boxes in PDF points, conf 0-100."""
+        if self._ocr is None:
+            from rapidocr import RapidOCR
+
+            self._ocr = RapidOCR(params=self._params)
         result = self._ocr(_bgr(image), return_word_box=True)
         if result.txts is None:
             return []
@@ -114,8 +119,7 @@ class PaddleOcrEngine:
         flat = [_bgr(line) for crop_lines in lines for line in crop_lines]
         if not flat:
             return [CropText("", 0.0) for _ in crops]
-        result = self._rec(self._rec_input(img=flat))
-        readings = iter(zip(result.txts, result.scores))
+        readings = iter(self._rec(flat))
         out = []
         for crop_lines in lines:
             read = [next(readings) for _ in crop_lines]
@@ -126,6 +130,61 @@ class PaddleOcrEngine:
                 continue
             out.append(CropText("\n".join(t for t, _ in kept), round(100.0 * min(s for _, s in kept), 1)))
         return out
+
+
+class Recognizer:
+    """PP-OCR's line recognizer alone: rapidocr's own preprocessing and CTC decoding, on one ONNX session.
+
+    rapidocr's `TextRecognizer` reads the same way but its import parses rapidocr's model YAML
+    with OmegaConf twice and pulls in its download code (requests): 0.75-1.5 CPU-s per worker
+    process, against 0.2 for this session. `tests/test_engine_ppocr.py` checks that both read
+    every corpus crop to the same text and score.
+    """
+
+    HEIGHT = 48
+
+    def __init__(self, onnxruntime, model: Path, *, threads: int, batch: int, min_width: int) -> None:
+        options = onnxruntime.SessionOptions()  # as rapidocr's OrtInferSession sets them
+        options.log_severity_level = 4
+        options.enable_cpu_mem_arena = False
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(str(model), sess_options=options,
+                                                     providers=["CPUExecutionProvider"])
+        self._input = self._session.get_inputs()[0].name
+        characters = self._session.get_modelmeta().custom_metadata_map["character"].splitlines()
+        self._characters = ["blank", *characters, " "]  # CTC blank first, space last (rapidocr's order)
+        self._batch = batch
+        self._min_ratio = min_width / self.HEIGHT
+
+    def __call__(self, lines: Sequence[np.ndarray]) -> list[tuple[str, float]]:
+        """(text, mean character probability 0-1) of each BGR line image, in order."""
+        order = np.argsort(np.array([line.shape[1] / float(line.shape[0]) for line in lines]))
+        out: list[tuple[str, float]] = [("", 0.0)] * len(lines)
+        for start in range(0, len(lines), self._batch):
+            chunk = order[start:start + self._batch]
+            ratio = max([self._min_ratio, *(lines[i].shape[1] / lines[i].shape[0] for i in chunk)])
+            batch = np.stack([self._normalised(lines[i], ratio) for i in chunk])
+            preds = self._session.run(None, {self._input: batch})[0]
+            for i, indices, probs in zip(chunk, preds.argmax(axis=2), preds.max(axis=2)):
+                out[i] = self._decoded(indices, probs)
+        return out
+
+    def _normalised(self, line: np.ndarray, ratio: float) -> np.ndarray:
+        width = int(self.HEIGHT * ratio)
+        resized_w = min(width, math.ceil(self.HEIGHT * line.shape[1] / float(line.shape[0])))
+        resized = cv2.resize(line, (resized_w, self.HEIGHT)).astype("float32").transpose((2, 0, 1)) / 255
+        padded = np.zeros((3, self.HEIGHT, width), dtype=np.float32)
+        padded[:, :, :resized_w] = (resized - 0.5) / 0.5
+        return padded
+
+    def _decoded(self, indices: np.ndarray, probs: np.ndarray) -> tuple[str, float]:
+        keep = np.ones(len(indices), dtype=bool)
+        keep[1:] = indices[1:] != indices[:-1]
+        keep &= indices != 0
+        confs = [round(c, 5) for c in probs[keep].tolist()] or [0]
+        return "".join(self._characters[i] for i in indices[keep]), float(np.mean(confs).round(5))
 
 
 def crop_to_lines(crop: np.ndarray, dpi: float) -> list[np.ndarray]:
