@@ -473,3 +473,28 @@ def test_a_no_column_under_a_spanning_name_label_and_names_from_the_column_a_row
     (lt,), _ = tables_to_logical([table], {1: 842})
     assert [lt.value(r, "program_kegiatan") for r in lt.rows] == [
         "Peningkatan daya saing produk ikm", "Pemberdayaan rumah kemasan", "Penerapan dan Pengembangan teknologi"]
+
+
+def test_a_permendagri_rumusan_table_in_juta_rupiah_is_read_in_rupiah_and_the_scale_recorded():
+    """Tabel III-3 as Dinas Bina Marga prints it: long labels with parenthesised qualifiers, a
+    'Rencana Tahun 2016' group over Lokasi / Target / Kebutuhan Dana (juta rupiah) / Sumber Dana, a
+    column-number row; the amounts are millions of Rupiah ('247,00' is 247 juta, not ambiguous)."""
+    table = raw([["KODE", "PROGRAM DAN KEGIATAN", "INDIKATOR KINERJA PROGRAM (OUTCOME) DAN\nKEGIATAN (OUTPUT)",
+                  "RENCANA TAHUN 2016", None, None, None, "CATATAN\nPENTING"],
+                 [None, None, None, "LOKASI", "TARGET\nCAPAIAN\nKINERJA",
+                  "KEBUTUHAN\nDANA/PAGU\nINDIKATIF\n(juta rupiah)", "SUMBER DANA", None],
+                 ["1", "2", "3", "4", "5", "6", "7", "8"],
+                 ["", "1. Kegiatan Perencanaan Teknis Jalan", "- Panjang jalan", "Jawa Barat", "100%", "1.900,00",
+                  "APBD Provinsi", ""],
+                 ["", "2, Kegiatan Monitoring Pelaksanaan", "", "Jawa Barat", "100,00", "247,00", "APBD Provinsi", ""]],
+                spans=[(0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 2, 1), (0, 3, 1, 4), (0, 7, 2, 1)])
+    columns = table_to_columns(table, 2016)
+    assert columns.roles == ("kode", "kegiatan", "indikator", "lokasi", "target", "pagu", "sumber_dana", "ket")
+    assert columns.header_rows == 3 and columns.scales == {5: (1_000_000, "RENCANA TAHUN 2016 KEBUTUHAN DANA/PAGU INDIKATIF (juta rupiah)")}
+    doc = Document("d", "x.pdf", [Page(1, "text", 600, 800, text="Rencana Kerja Dinas Bina Marga Tahun 2016",
+                                       tables=[table])])
+    records = document_to_records(doc, default_vocabulary()).records
+    assert [(r.uraian, r.pagu) for r in records.pagu] == [("Kegiatan Perencanaan Teknis Jalan", 1_900_000_000),
+                                                          ("Kegiatan Monitoring Pelaksanaan", 247_000_000)]
+    assert [(c.check, c.expected, c.status) for c in records.checks if c.check == "unit_scale"] == [
+        ("unit_scale", "1000000", "ok")]

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kpu_extract.normalize.values import (Target, UnparsedValue, cell_to_months,
-                                          month_from_header, parse_percent, parse_rupiah, parse_target,
+                                          month_from_header, parse_percent, parse_rupiah, parse_scaled, parse_target,
                                           quarter_from_header)
 
 # ---------------------------------------------------------------- parse_rupiah
@@ -377,3 +377,19 @@ def test_an_amount_whose_dash_ocr_lost_is_still_an_amount_cell(raw):
 
     assert AMOUNT.match(raw)
     assert not AMOUNT.match("97,5") and not AMOUNT.match("1.250.000,5")
+
+
+@pytest.mark.parametrize("raw, factor, expected", [
+    ("1.900,00", 10**6, 1_900_000_000), ("247,00", 10**6, 247_000_000), ("492.467,00", 10**6, 492_467_000_000),
+    ("79", 10**6, 79_000_000), ("1,5", 10**6, 1_500_000), ("1,900.50", 10**6, 1_900_500_000),
+    ("136.197.000", 1000, 136_197_000_000), ("Rp. 12.345", 1000, 12_345_000), ("-", 1000, None), ("", 10**6, None),
+])
+def test_parse_scaled(raw, factor, expected):
+    assert parse_scaled(raw, factor) == expected
+
+
+@pytest.mark.parametrize("raw", ["1,900", "Rp. 12,345", "12,3456", "1.90", "abc", "1.900,00,5"])
+def test_parse_scaled_rejects(raw):
+    """A comma before three digits could be either separator; more decimals than whole Rupiah raise."""
+    with pytest.raises(UnparsedValue):
+        parse_scaled(raw, 1000)

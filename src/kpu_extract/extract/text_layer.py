@@ -23,6 +23,7 @@ from pdfplumber.utils import extract_text
 from pdfplumber.utils.text import WordExtractor, WordMap
 
 from .model import Cell, Page, RawTable, Word
+from .stacked_rows import split_stacked_rows
 from .word_table import FILLED_MARK, header_box_columns, words_to_tables, words_under_header
 
 # Line-based finding; a small snap tolerance joins the double rules some generators draw.
@@ -219,7 +220,7 @@ def _table_to_raw(table, number: int, index: int, chars: list[dict], fills: list
         grid.append([None] * len(grid[-1]) if grid else [])
     extent = (*table.bbox[:3], open_bottom or table.bbox[3])
     grid = _with_open_slots(_split_at_crossing_rules(grid, page_index), extent, page_index)
-    table_rows = [row for row in grid if any(row)]
+    table_rows = split_stacked_rows([row for row in grid if any(row)], chars)
     text_rows = _cell_texts(table_rows, chars)
     _mark_filled_cells(table_rows, text_rows, fills)
     bboxes = [c for row in table_rows for c in row if c is not None]

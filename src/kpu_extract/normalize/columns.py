@@ -32,6 +32,16 @@ def _role_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 ROLE_PATTERNS = _role_patterns()
+UNITS_CSV = ROLES_CSV.with_name("amount_units.csv")
+
+
+def _unit_patterns() -> tuple[tuple[re.Pattern, int], ...]:
+    """Header words that print amounts in units of many Rupiah (vocabulary/amount_units.csv)."""
+    with open(UNITS_CSV, encoding="utf-8") as fh:
+        return tuple((re.compile(r["pattern"]), int(r["factor"])) for r in csv.DictReader(fh))
+
+
+UNIT_PATTERNS = _unit_patterns()
 _PATTERNS = {role: [p for r, p in ROLE_PATTERNS if r == role] for role, _ in ROLE_PATTERNS}
 
 
@@ -69,7 +79,10 @@ YEAR_ROLES, MONEY_ROLES = ("pagu", "realisasi", "target"), ("pagu", "realisasi")
 # cell, whose column's role comes from its amounts (a realisation table's 'K | Rp' holds no pagu).
 _CURRENCY = re.compile(r"^\(?rp\.?\)?$")
 # A year label under a group label ('Target Kinerja' over 'Tahun 2020 | Tahun 2021 ...').
-_YEAR_LABEL = re.compile(r"^tahun\s+(19|20)\d\d$")
+# ('Rencana Tahun 2016' and 'Prakiraan Maju Rencana Tahun 2017' over Permendagri 54's Tabel III-3)
+_YEAR_LABEL = re.compile(r"^(?:rencana\s+|prakiraan\s+maju\s+(?:rencana\s+)?)?tahun\s+(19|20)\d\d$")
+_TOTAL_LABEL = re.compile(r"^(total|jumlah)$")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 # A borderless table read from words may start with the title lines above its header.
 HEADER_SEARCH_ROWS = 4
@@ -92,6 +105,8 @@ class ColumnMap:
     # columns ran together): column -> index of the extra pelaksana slot its cells are split into.
     shared: dict[int, int] = field(default_factory=dict)
     by_content: bool = False  # roles read from the columns' content: the table has no header
+    # A money column printed in units of many Rupiah ('(juta rupiah)'): column -> (factor, its label).
+    scales: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def n_cols(self) -> int:
@@ -188,7 +203,7 @@ def _is_header_row(row: list[str | None]) -> bool:
     if not texts:
         return False
     # Header cells are short labels; long cells are data even when they contain 'kegiatan'.
-    known = sum(1 for t in texts if len(t.split()) <= HEADER_MAX_WORDS
+    known = sum(1 for t in texts if _label_words(t) <= HEADER_MAX_WORDS
                 and (header_role(t) or month_from_header(t) or quarter_from_header(t) or _CURRENCY.match(t)
                      or _YEAR_LABEL.match(t)))
     return known >= max(1, -(-len(texts) * 3 // 5))
@@ -200,9 +215,15 @@ def _group_labels_above(table: RawTable, first: int) -> bool:
     for row in table.rows[:first]:
         for c in row:
             t = _norm(c)
-            if AMOUNT.match(t) or len(t.split()) > HEADER_MAX_WORDS:
+            if AMOUNT.match(t) or _label_words(t) > HEADER_MAX_WORDS:
                 return False
     return True
+
+
+def _label_words(text: str) -> int:
+    """Words of a header label, its parenthesised qualifiers aside ('Indikator Kinerja Program
+    (Outcome) dan Kegiatan (Output)', 'Kebutuhan Dana/Pagu Indikatif (juta rupiah)')."""
+    return len(_PARENTHESISED.sub(" ", text).split())
 
 
 def _months_between(table: RawTable, n_header: int, roles: list[str | None], months: dict[int, int]) -> None:
@@ -250,10 +271,13 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
     roles: list[str | None] = []
     months: dict[int, int] = {}
     quarters: dict[int, int] = {}
+    numbers = {r for r in range(first, n_header) if is_column_number_row(table.rows[r])}
     for c in range(table.n_cols):
         covers = [cov for r in range(first, n_header) if (cov := _covering(table, r, c))]
-        # a label broken over header rows ('TARGET' / 'KEGIATAN', 'ANGGARAN' / '(Rp)') is read whole first
-        own = list(dict.fromkeys(text for text, c0, c1 in covers if c0 == c1 and _norm(text)))
+        # a label broken over header rows ('TARGET' / 'KEGIATAN', 'ANGGARAN' / '(Rp)') is read whole
+        # first, without the column's number ('PROGRAM DAN KEGIATAN' over '2')
+        own = list(dict.fromkeys(text for r in range(first, n_header) if r not in numbers
+                                 and (cov := _covering(table, r, c)) and cov[1] == cov[2] and _norm(text := cov[0])))
         joined = header_role(" ".join(own)) if own else None
         role = (joined if joined not in ("schedule_month", "schedule_quarter") else None) or next(
             (rl for text, _, _ in covers if (rl := header_role(text))), None)
@@ -310,7 +334,17 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
         if _says("pelaksana", label):  # 'Perkiraan Kebutuhan Penanggung Jawab / Anggaran (Rp)'
             shared[pagu] = len(roles)
             roles.append("pelaksana")
-    return ColumnMap(tuple(roles), months, quarters, n_header, shared)
+    scales = {c: scale for c, role in enumerate(roles[:table.n_cols]) if role in MONEY_ROLES
+              and (scale := _unit_scale(" ".join(text for r in range(first, n_header) if r not in numbers
+                                                  and (cov := _covering(table, r, c)) and (text := cov[0]))))}
+    return ColumnMap(tuple(roles), months, quarters, n_header, shared, scales=scales)
+
+
+def _unit_scale(label: str) -> tuple[int, str] | None:
+    """(factor, label) when a money column's header says its amounts are thousands or millions of
+    Rupiah ('Kebutuhan Dana/Pagu Indikatif (juta rupiah)', 'Pagu Indikatif (Ribuan)'), else None."""
+    text = _norm(label)
+    return next(((factor, " ".join(label.split())) for pattern, factor in UNIT_PATTERNS if pattern.search(text)), None)
 
 
 def content_role(cells: list[str]) -> str | None:
@@ -351,8 +385,9 @@ def _one_column_per_role(table: RawTable, first: int, n_header: int, roles: list
                          year: int | None) -> None:
     """Where several columns share a role (a Renstra's Target and Rp under each plan year, an LKIP's
     'Realisasi 2024' of the indicator beside 'Realisasi Anggaran 2025'), one keeps it: a money role
-    goes to a column holding amounts; under year labels, to the column of the year nearest the
-    document's (the later of two as near: a plan's first year). The others are left unread."""
+    goes to a column holding amounts, the one labelled Total or Jumlah among them; under year
+    labels, to the column of the year nearest the document's (the later of two as near: a plan's
+    first year). The others are left unread."""
     years = [_header_year(table, first, n_header, c) for c in range(len(roles))]
     if table.strategy == "words":  # a year label centred over its Target | Rp lands in one of them
         years = [y if y is not None else _neighbour_year(years, roles, c) for c, y in enumerate(years)]
@@ -368,7 +403,9 @@ def _one_column_per_role(table: RawTable, first: int, n_header: int, roles: list
             cols = sorted(money) or labelled
         if not cols or len(set(cols) | set(labelled)) < 2:
             continue
-        keep = cols[0]
+        # under one group label ('Pagu Indikatif' over APBD Provinsi | APBN | ... | Total), the total
+        keep = next((c for c in cols if _TOTAL_LABEL.match(_norm((_covering(table, n_header - 1, c) or ("",))[0]))),
+                    cols[0])
         if dated and any(years[c] is not None for c in cols):
             keep = min((c for c in cols if years[c] is not None), key=lambda c: (abs(years[c] - year), -years[c]))
         for c in set(cols) | set(labelled):

@@ -46,7 +46,7 @@ def document_to_records(doc: Document, vocab: Vocabulary, decisions: tuple[Decis
     drafts.targets = dedupe_targets(drafts.targets)
     assign_row_ids(doc.doc_id, budget, drafts.targets)
     budget, drafts.targets, stale, settled = apply_decisions(decisions, budget, drafts.targets)
-    checks += budget_checks(budget)
+    checks = drafts.checks + checks + budget_checks(budget)
     drafts.review += stale + checks_to_review(checks)
     return Normalized(meta, drafts_to_records(ctx, drafts, budget, checks, settled))
 

@@ -97,7 +97,8 @@ class Drafts:
     budget: list[BudgetDraft] = field(default_factory=list)
     schedule: list[ScheduleDraft] = field(default_factory=list)
     review: list[ReviewDraft] = field(default_factory=list)
+    checks: list[CheckDraft] = field(default_factory=list)
 
     def extend(self, other: "Drafts") -> None:
-        for name in ("targets", "budget", "schedule", "review"):
+        for name in ("targets", "budget", "schedule", "review", "checks"):
             getattr(self, name).extend(getattr(other, name))

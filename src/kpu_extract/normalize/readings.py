@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .values import UnparsedValue, parse_rupiah
+from .values import UnparsedValue, parse_rupiah, parse_scaled
 
 TEXT_LAYER, TWO_ENGINES = "text_layer", "two_engines"
 
@@ -25,8 +25,11 @@ class Reading:
     other_text: str | None = None  # the second engine's text when it disagrees and parses as no amount
 
 
-def cell_to_reading(raw: str, second: str | None, ocr: bool) -> Reading:
-    """The kept reading of an amount cell; raises UnparsedValue when no reading parses."""
+def cell_to_reading(raw: str, second: str | None, ocr: bool, factor: int = 1) -> Reading:
+    """The kept reading of an amount cell (printed in units of `factor` Rupiah); raises
+    UnparsedValue when no reading parses."""
+    if factor != 1:
+        return _scaled_reading(raw, second, ocr, factor)
     if not ocr:
         value = parse_rupiah(raw)
         return Reading(value, frozenset({TEXT_LAYER}) if value is not None else frozenset())
@@ -49,6 +52,21 @@ def cell_to_reading(raw: str, second: str | None, ocr: bool) -> Reading:
     if error is not None:
         raise error
     return Reading(None)
+
+
+def _scaled_reading(raw: str, second: str | None, ocr: bool, factor: int) -> Reading:
+    """A cell of a column printed in thousands or millions ('1.900,00' juta): its value in Rupiah.
+    On a scan the two engines must read the same value to confirm it."""
+    value = parse_scaled(raw, factor, ocr=ocr)
+    if not ocr:
+        return Reading(value, frozenset({TEXT_LAYER}) if value is not None else frozenset())
+    try:
+        other = parse_scaled(second, factor, ocr=True)
+    except UnparsedValue:
+        other = None
+    if value is not None and other == value:
+        return Reading(value, frozenset({TWO_ENGINES}))
+    return Reading(value, alternatives=(other,) if other is not None and other != value else ())
 
 
 def _first_readings(raw: str) -> tuple[list[int], UnparsedValue | None]:

@@ -19,6 +19,7 @@ class Check(StrEnum):
     RAK_MONTHLY_VS_QUARTERLY = "rak_monthly_vs_quarterly"  # a RAK line in its monthly and quarterly table
     NARRATIVE_VS_NARRATIVE = "narrative_vs_narrative"  # a line stated in two sentences
     OCR_READINGS = "ocr_readings"  # an OCR'd amount the engines read differently: which reading won, and why
+    UNIT_SCALE = "unit_scale"  # a money column printed in thousands or millions of Rupiah, multiplied to Rupiah
 
 
 class Status(StrEnum):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from .columns import ColumnMap
-from .drafts import BudgetDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
+from .drafts import BudgetDraft, CheckDraft, Drafts, ReviewDraft, ScheduleDraft, TargetDraft
 from .readings import Reading, cell_to_reading
-from .reasons import Reason
+from .reasons import Check, Reason, Status
 from .rows import CODE, LogicalTable, TableRow
 from .values import UnparsedValue, cell_to_months, parse_percent, parse_target
 from .vocabulary import Vocabulary
@@ -21,7 +21,7 @@ from .vocabulary import Vocabulary
 # Bullets as printed and as OCR reads them ('•' comes back as '*', '¢', '«', '»', '“').
 _ITEM_MARK = re.compile(r"^\s*(?:[•·▪●◦‣■□*¢«»“”\"°\-–]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\s*([a-z]|\d{1,2})[.)]\s+", re.I)
-_LEADING_NO = re.compile(r"^\s*\d{1,2}\.?\s+(?=\D)")
+_LEADING_NO = re.compile(r"^\s*\d{1,2}[.,]?\s+(?=\D)")  # "1. ", "2, " (a typed comma)
 _NO_TARGET = ("-", "–", "—")
 _SUB_ITEM = re.compile(r"^[\-–]\s+")
 
@@ -45,6 +45,9 @@ def logical_to_drafts(lt: LogicalTable, vocab: Vocabulary, ocr: bool = False) ->
     has_budget = cols.col("pagu") is not None
     hierarchy = _Hierarchy(vocab)
     kode_col = cols.col("kode")  # a group row's name stands beside a code column, not in it
+    out.checks += [CheckDraft(Check.UNIT_SCALE, f"page {lt.first_page} {cols.roles[c]} column", str(factor), label,
+                              Status.OK, detail=f"amounts printed in units of {factor:,} Rupiah, multiplied to Rupiah")
+                   for c, (factor, label) in sorted(cols.scales.items())]
     for row in lt.rows:
         if row.group:
             label = next((c for i, c in enumerate(row.cells) if c and i != kode_col), None)
@@ -142,8 +145,9 @@ def program_name(vocab: Vocabulary, text: str) -> str | None:
 
 def _amount(lt: LogicalTable, row: TableRow, field: str, out: Drafts, ocr: bool) -> Reading:
     raw = lt.value(row, field)
+    factor, _label = lt.columns.scales.get(lt.columns.col(field), (1, ""))
     try:
-        return cell_to_reading(raw, lt.cell(row, field).second, ocr)
+        return cell_to_reading(raw, lt.cell(row, field).second, ocr, factor)
     except UnparsedValue as exc:
         out.review.append(ReviewDraft(row.page, "pagu", field, raw, Reason.UNPARSED_AMOUNT, detail=exc.reason))
         return Reading(None)
@@ -183,7 +187,8 @@ def _budget(lt: LogicalTable, row: TableRow, kegiatan: list[str], hierarchy: _Hi
     label = lt.value(row, "uraian") or lt.value(row, "program_kegiatan")
     kode, label = split_code(lt.value(row, "kode"), label)
     # several kegiatan in one cell sharing one amount: all of them, in printed order (CONTRACT v1.1)
-    uraian = "; ".join(kegiatan) if kegiatan else _LABEL.sub("", _LEADING_NO.sub("", label)).strip()
+    uraian = ("; ".join(_LEADING_NO.sub("", k) for k in kegiatan) if kegiatan
+              else _LABEL.sub("", _LEADING_NO.sub("", label)).strip())
     program = None
     if row.total:
         level, uraian, kode = "total", " ".join(first.split()), None

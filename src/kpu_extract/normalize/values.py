@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["UnparsedValue", "parse_rupiah", "parse_percent", "Target", "parse_target",
+__all__ = ["UnparsedValue", "parse_rupiah", "parse_scaled", "parse_percent", "Target", "parse_target",
            "cell_to_months", "month_from_header", "quarter_from_header"]
 
 _NULLS = {"", "-", "--", "—", "–", "-,-"}
@@ -79,6 +79,34 @@ def _rupiah(s: str, raw: object, ocr: bool) -> int | None:
         s = _ocr_spaces(s, raw)
     if _PLAIN.fullmatch(s) or _GROUPED.fullmatch(s):
         return int(re.sub(r"[.,]", "", s))
+    raise UnparsedValue(raw, "malformed amount")
+
+
+# A scaled amount ('1.900,00' in a column printed in juta rupiah): Indonesian separators, the
+# decimals after a comma; or '1,900.50' with both separators, the last one decimal.
+_SCALED = (re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"), re.compile(r"(\d{1,3}(?:,\d{3})+)\.(\d+)"))
+
+
+def parse_scaled(raw: str | None, factor: int, *, ocr: bool = False) -> int | None:
+    """An amount printed in units of `factor` Rupiah ('1.900,00' juta -> 1900000000), exact: a
+    value with more decimals than the unit holds, or whose separators are ambiguous, raises."""
+    if raw is None:
+        return None
+    s = _DASH_SUFFIX.sub("", (_OCR_PREFIX if ocr else _PREFIX).sub("", _clean(raw)))
+    if s in _NULLS:
+        return None
+    if ocr:
+        s = _ocr_digits(s, raw).replace(" ", "")
+    for pattern in _SCALED:
+        m = pattern.fullmatch(s)
+        if m:
+            whole, decimals = re.sub(r"[.,]", "", m.group(1)), m.group(2) or ""
+            if pattern is _SCALED[0] and len(decimals) == 3 and "." not in m.group(1):
+                raise UnparsedValue(raw, "ambiguous: a comma before three digits in a scaled amount")
+            value = int(whole + decimals) * factor
+            if value % 10 ** len(decimals):
+                raise UnparsedValue(raw, f"more decimals than a unit of {factor} Rupiah holds")
+            return value // 10 ** len(decimals)
     raise UnparsedValue(raw, "malformed amount")
 
 
