@@ -61,8 +61,9 @@ FLOORS = {
     "renja_tabel3_3_binamarga_prov_jabar_2016": (0.884, 0.884, 0.642),
     # stop 26, from andri000me/aplikasi_esakip (truth read by helpers who never ran kpu-extract), first
     # scored on main 522700e: Tabel 3.1 ESDM 0/52, 0/58, 26/188 (tuned since: amounts in ribuan, a
-    # Total column under 'Pagu Indikatif', 'Jenis / Kategori Kegiatan' columns); the other three held out
-    "renja_tabel3_1_desdm_prov_jabar_2016": (1.0, 1.0, 0.138),
+    # Total column under 'Pagu Indikatif', 'Jenis / Kategori Kegiatan' columns; a target per Tolok Ukur
+    # pair, on its kegiatan: 26 -> 150/188); the other three held out
+    "renja_tabel3_1_desdm_prov_jabar_2016": (1.0, 1.0, 0.797),
     "renja_tabel5_bpmpd_prov_jabar_2016": (0.0, 0.0, 0.0),
     "pk_biro_keuangan_setda_prov_jabar_2016__scan": (1.0, 1.0, 0.083),
     "pk_desdm_prov_jabar_2017__scan": (0.0, None, 0.714),

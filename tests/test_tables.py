@@ -498,3 +498,34 @@ def test_a_permendagri_rumusan_table_in_juta_rupiah_is_read_in_rupiah_and_the_sc
                                                           ("Kegiatan Monitoring Pelaksanaan", 247_000_000)]
     assert [(c.check, c.expected, c.status) for c in records.checks if c.check == "unit_scale"] == [
         ("unit_scale", "1000000", "ok")]
+
+
+def test_a_tabel_3_1_row_gives_a_target_per_tolok_ukur_pair_each_on_its_kegiatan():
+    """Renja Tabel 3.1 of Dinas ESDM: Tolok Ukur | Target under Hasil Program, Keluaran Kegiatan and
+    Hasil Kegiatan; a Sasaran Daerah column beside the kegiatan's own name column (no kegiatan column),
+    so each target is its line's; the pagu is the Total under 'Pagu Indikatif (Ribuan)'."""
+    rows = [["No", "Urusan/Bidang Urusan\nPemerintah Daerah\ndan Program/Kegiatan", "Sasaran\nDaerah",
+             "Indikator Kinerja", None, None, None, None, None, "Pagu Indikatif (Ribuan)", None, None],
+            [None, None, None, "Hasil Program", None, "Keluaran Kegiatan", None, "Hasil Kegiatan", None,
+             "APBD\nProvinsi", "APBN /\nPHLN", "Total"],
+            [None, None, None, "Tolok Ukur", "Target", "Tolok Ukur", "Target", "Tolok Ukur", "Target", None, None, None],
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+            ["1", "Sinergitas Perencanaan", "NON CG", "Tingkat Kesesuaian", "95.00 persen", "Dokumen Perencanaan",
+             "2.00 Laporan", "Kesesuaian perencanaan", "95.00 Persen", "380.000", "0", "380.000"],
+            ["2", "Promosi Investasi", "NON CG", "Tingkat Kesesuaian", "95.00 persen", "Promosi ESDM",
+             "1.00 Kegiatan", "Nilai Investasi", "-", "190.000", "0", "190.000"]]
+    spans = [(0, 0, 3, 1), (0, 1, 3, 1), (0, 2, 3, 1), (0, 3, 1, 6), (1, 3, 1, 2), (1, 5, 1, 2), (1, 7, 1, 2),
+             (0, 9, 1, 3), (1, 9, 2, 1), (1, 10, 2, 1), (1, 11, 2, 1)]
+    columns = table_to_columns(raw(rows, spans=spans), 2016)
+    assert columns.target_pairs == ((5, 6), (7, 8)) and columns.col("pagu") == 11
+    doc = Document("d", "x.pdf", [Page(1, "text", 1190, 842, [raw(rows, spans=spans)],
+                                       "Rumusan Rencana Program dan Kegiatan Dinas ESDM Tahun 2016")])
+    records = document_to_records(doc, default_vocabulary()).records
+    assert [(r.uraian, r.pagu) for r in records.pagu] == [("Sinergitas Perencanaan", 380_000_000),
+                                                          ("Promosi Investasi", 190_000_000)]
+    assert [(t.kegiatan, t.indikator_raw, t.target_raw) for t in records.targets] == [
+        ("Sinergitas Perencanaan", "Tingkat Kesesuaian", "95.00 persen"),
+        ("Sinergitas Perencanaan", "Dokumen Perencanaan", "2.00 Laporan"),
+        ("Sinergitas Perencanaan", "Kesesuaian perencanaan", "95.00 Persen"),
+        ("Promosi Investasi", "Tingkat Kesesuaian", "95.00 persen"),
+        ("Promosi Investasi", "Promosi ESDM", "1.00 Kegiatan")]

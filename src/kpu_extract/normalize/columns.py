@@ -107,6 +107,9 @@ class ColumnMap:
     by_content: bool = False  # roles read from the columns' content: the table has no header
     # A money column printed in units of many Rupiah ('(juta rupiah)'): column -> (factor, its label).
     scales: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # Further indikator | target column pairs of each row, after the first (Permendagri 54 Tabel 3.1:
+    # Tolok Ukur | Target under Hasil Program, Keluaran Kegiatan and Hasil Kegiatan).
+    target_pairs: tuple[tuple[int, int], ...] = ()
 
     @property
     def n_cols(self) -> int:
@@ -337,7 +340,19 @@ def table_to_columns(table: RawTable, year: int | None = None) -> ColumnMap | No
     scales = {c: scale for c, role in enumerate(roles[:table.n_cols]) if role in MONEY_ROLES
               and (scale := _unit_scale(" ".join(text for r in range(first, n_header) if r not in numbers
                                                   and (cov := _covering(table, r, c)) and (text := cov[0]))))}
-    return ColumnMap(tuple(roles), months, quarters, n_header, shared, scales=scales)
+    return ColumnMap(tuple(roles), months, quarters, n_header, shared, scales=scales,
+                     target_pairs=_target_pairs(table, n_header, roles))
+
+
+def _target_pairs(table: RawTable, n_header: int, roles: list[str | None]) -> tuple[tuple[int, int], ...]:
+    """(indikator, target) columns after the first pair: an indikator column whose right neighbour
+    is labelled Target but lost the role to the first target column (one column per role)."""
+    if "target" not in roles:
+        return ()
+    indikator = [c for c, r in enumerate(roles) if r == "indikator"][1:]
+    last = next((r for r in range(n_header - 1, -1, -1) if not is_column_number_row(table.rows[r])), 0)
+    return tuple((c, c + 1) for c in indikator if c + 1 < table.n_cols and roles[c + 1] is None
+                 and header_role((_covering(table, last, c + 1) or ("",))[0]) == "target")
 
 
 def _unit_scale(label: str) -> tuple[int, str] | None:

@@ -239,6 +239,15 @@ def _targets(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: b
                 realisasi_raw=lt.value(row, "realisasi") or None if measured else None,
                 capaian_raw=lt.value(row, "capaian") or None if measured else None, bbox=box, conf=conf,
                 second=second if len(pairs) == 1 else None))
+    for ic, tc in lt.columns.target_pairs:  # the row's further indikator | target pairs
+        value = row.cells[tc] if tc < len(row.cells) else ""
+        if value.strip() and value.strip() not in _NO_TARGET:
+            box = row.boxes[tc] if tc < len(row.boxes) else None
+            conf = row.confs[tc] if tc < len(row.confs) else 100.0
+            second = row.seconds[tc] if tc < len(row.seconds) else None
+            out.targets.append(TargetDraft(row.page, sasaran, " ".join(row.cells[ic].split()),
+                                           _line_of(lt, row, kegiatan, has_budget), " ".join(value.split()),
+                                           bbox=box, conf=conf, second=second))
     target_kegiatan = lt.value(row, "target_kegiatan")
     if target_kegiatan:
         box, conf, second = lt.cell(row, "target_kegiatan")
@@ -273,9 +282,11 @@ def sub_indicators(indikator: str, target: str) -> list[tuple[str, str]] | None:
 
 
 def _line_of(lt: LogicalTable, row: TableRow, kegiatan: list[str], has_budget: bool) -> str | None:
-    """The budget line whose indikator a row's target measures, in a table of budget lines without a
-    sasaran column (Renja Tabel 3.1: kegiatan, indikator, target, pagu on one row); else None."""
-    if not has_budget or lt.columns.col("sasaran") is not None:
+    """The budget line whose indikator a row's target measures, in a table of budget lines that names
+    them beside their indikator (Renja Tabel 3.1: kegiatan, indikator, target, pagu on one row); else
+    None: under a sasaran column, a separate kegiatan column lists a Rencana Aksi's actions, which
+    the sasaran's indikator does not measure one by one."""
+    if not has_budget or (lt.columns.col("sasaran") is not None and lt.columns.col("kegiatan") is not None):
         return None
     names = kegiatan or [" ".join(lt.value(row, "uraian").split())]
     return names[0] if len(names) == 1 and names[0] else None
