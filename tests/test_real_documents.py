@@ -58,7 +58,7 @@ FLOORS = {
     "pk_bid_infrastruktur_disperkim_prov_jabar_2017__scan": (0.461, 1.0, 0.5),
     # stop 24's held-out Renja Tabel III-3 of Bina Marga, first scored 0/26, -, 0/28; tuned since
     # (stop 26): amounts in juta rupiah, kegiatan stacked in one ruled row per program
-    "renja_tabel3_3_binamarga_prov_jabar_2016": (0.884, 0.884, 0.642),
+    "renja_tabel3_3_binamarga_prov_jabar_2016": (0.884, 0.884, 0.785),  # targets 18 -> 22: "2.198,19" km
     # stop 26, from andri000me/aplikasi_esakip (truth read by helpers who never ran kpu-extract), first
     # scored on main 522700e: Tabel 3.1 ESDM 0/52, 0/58, 26/188 (tuned since: amounts in ribuan, a
     # Total column under 'Pagu Indikatif', 'Jenis / Kategori Kegiatan' columns; a target per Tolok Ukur

@@ -229,6 +229,7 @@ def test_percent_round_trip(hundredths, sep, suffix):
     ("5 1. Laporan Membentuk Tim Reformasi Birokrasi", None, None, None),
     # Indonesian separators: '.' groups thousands, ',' is the decimal (real documents: corpus/real)
     ("1.000 orang", 1000.0, "orang", None), ("5.835 ijin", 5835.0, "ijin", None), ("768.495", 768495.0, None, None),
+    ("2.198,19", 2198.19, None, None), ("11.690,50 m", 11690.5, "m", None),
     ("100 Anggota\nTP-PKK", 100.0, "anggota tp-pkk", None),  # a hyphenated unit word (Renja Kota Bogor)
     ("3,000 poin (tahun 2017)", 3.0, "poin", None),
     # a pendapatan target in money; a scan's speck apart from the number (PK ESDM, corpus/real)

@@ -206,11 +206,13 @@ _UNITS = {"lap": "laporan", "laporan": "laporan", "dok": "dokumen", "dokumen": "
           "satker": "satker", "kali": "kali", "keg": "kegiatan", "kegiatan": "kegiatan",
           "org": "orang", "orang": "orang"}
 _UNIT_WORD = r"[A-Za-z]+(?:-[A-Za-z]+)*\.?"  # 'Anggota TP-PKK', 'Sub-Kegiatan'
-_QUANTITY = re.compile(rf"(\d{{1,3}}(?:\.\d{{3}})+|\d+(?:[.,]\d+)?)\.?\s*(%|{_UNIT_WORD}(?:\s+{_UNIT_WORD}){{0,2}})?"
+_QUANTITY = re.compile(rf"(\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)\.?\s*(%|{_UNIT_WORD}(?:\s+{_UNIT_WORD}){{0,2}})?"
                        r"(?:\s*\([^()]*\))?")  # a trailing note: '3,000 poin (tahun 2017)'
 # Indonesian thousands groups in a target: '5.835 ijin' = 5835, '768.495' = 768495 (',' is the decimal).
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d+")
+# Both: '2.198,19' (km of road) = 2198.19.
+_GROUPED_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 # A lone mark before the number, apart from it: a scan's speck ('. 95%'), no decimal point.
 _SPECK = re.compile(r"^[.,'`]\s+(?=\d)")
 _MONEY_TARGET = re.compile(r"^Rp\.?\s*\d", re.I)
@@ -233,6 +235,7 @@ def parse_target(raw: str) -> Target:
     num = m.group(1)
     try:
         value = (float(num.replace(".", "")) if _THOUSANDS.fullmatch(num) else
+                 float(num.replace(".", "").replace(",", ".")) if _GROUPED_DECIMAL.fullmatch(num) else
                  float(num.replace(",", ".")) if _COMMA_DECIMAL.fullmatch(num) else _decimal(num, raw))
     except UnparsedValue:
         return Target(raw, None, None, None)
