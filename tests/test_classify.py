@@ -94,6 +94,8 @@ def test_a_realisation_report_is_about_the_year_its_table_header_realises():
      "Badan Pengelolaan Keuangan Daerah Kabupaten Sleman"),
     # agency kinds beyond dinas/badan, acronyms printed as is, never expanded
     ("RENCANA KERJA RSUD Dr. SOETOMO TAHUN 2027", "RSUD Dr. Soetomo"),
+    # in a name printed in mixed case, an all-capital word is an acronym (Renja Tabel 3.1 ESDM)
+    ("Rumusan Rencana Program dan Kegiatan Dinas ESDM Tahun 2016 dan Prakiraan Maju Tahun 2017", "Dinas ESDM"),
     ("RENCANA KERJA\nRSUD Dr. M. M. DUNDA\nKOTA GORONTALO\nTAHUN 2026", "RSUD Dr. M. M. Dunda Kota Gorontalo"),
     ("LAPORAN KINERJA PUSKESMAS KEDUNGMUNDU TAHUN 2023", "Puskesmas Kedungmundu"),
     ("PERJANJIAN KINERJA\nKECAMATAN KOTA BARAT\nKOTA GORONTALO\nTAHUN 2024", "Kecamatan Kota Barat Kota Gorontalo"),

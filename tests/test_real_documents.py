@@ -79,7 +79,7 @@ WRONG_TODAY = {
     ("rancangan_renja_rsud_aloei_saboe_kota_gorontalo_2027__canva__simscan", "year"): "held out: found 2025",
     ("pk_bid_infrastruktur_disperkim_prov_jabar_2017__scan", "satker"): "held out: none found",
     ("renja_tabel5_bpmpd_prov_jabar_2016", "satker"): "held out: none found",
-    ("renja_tabel3_1_desdm_prov_jabar_2016", "satker"): "found 'Dinas Esdm': the acronym is neither kept nor expanded",
+    ("renja_tabel3_1_desdm_prov_jabar_2016", "satker"): "found 'Dinas ESDM': the acronym is not expanded",
 }
 
 

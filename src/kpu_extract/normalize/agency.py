@@ -52,6 +52,7 @@ AGENCY_MAX_WORDS = 14
 # Words of the next line that may complete a region cut at a line end.
 REGION_TAIL_WORDS = 3
 _SMALL_WORDS = {"dan", "di", "ke", "dari", "untuk", "serta"}
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,8}[.,]?")
 _KPU = re.compile(r"^(?:kpu|kip)\s+", re.I)
 
 
@@ -86,7 +87,17 @@ def printed_agency(text: str, regions: dict[str, str]) -> str | None:
         name = f"{name} {' '.join(below.group(1).split())}"
     elif not region and (above := [r for r in _REGION_LINE.finditer(text, 0, m.start())]):
         name = f"{name} {' '.join(above[-1].group(1).split())}"
-    return " ".join(_cased(w) for w in name.split())
+    return _name_cased(name, m.group("name"))
+
+
+def _name_cased(name: str, printed: str) -> str:
+    """The name case-normalised; in a name printed in mixed case ('Dinas ESDM', not 'RSUD Dr.
+    SOETOMO') an all-capital word before its region is an acronym and stays as printed."""
+    region = _REGION.search(name)
+    agency, rest = (name[:region.start()], name[region.start():]) if region else (name, "")
+    mixed = any(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in printed.split())  # 'Dinas', not 'Dr.'
+    return " ".join([w if mixed and _ACRONYM_WORD.fullmatch(w) else _cased(w) for w in agency.split()]
+                    + [_cased(w) for w in rest.split()])
 
 
 def _title_lines(text: str) -> str:
